@@ -1,0 +1,162 @@
+//! String literals: escapes and `${...}` interpolation. The lexer keeps a
+//! literal as one token; this module splits it into parts, re-lexing and
+//! parsing each interpolation with spans into the original text.
+
+use crate::ast::{Expr, ExprKind, StrPart};
+use bkp_diagnostics::{Code, Diagnostic, Span};
+
+/// Resolves escapes, keeping unknown ones verbatim (for keys, where errors are
+/// reported by [`split`] anyway).
+pub(crate) fn unescape_lossy(s: &str) -> String {
+    let mut out = String::new();
+    let mut diags = Vec::new();
+    unescape_into(s, 0, &mut out, &mut diags);
+    out
+}
+
+/// Appends `s` (raw literal text starting at byte `base`) to `out` with escapes resolved.
+fn unescape_into(s: &str, base: usize, out: &mut String, diags: &mut Vec<Diagnostic>) {
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some((j, e)) = chars.next() else {
+            diags.push(Diagnostic::error(Code("E0107"), Span::new(base + i, base + i + 1), "unfinished escape `\\`"));
+            break;
+        };
+        match e {
+            '"' => out.push('"'),
+            '\\' => out.push('\\'),
+            'n' => out.push('\n'),
+            't' => out.push('\t'),
+            '$' => out.push('$'),
+            'u' => {
+                let rest = &s[j + 1..];
+                let close = rest.find('}');
+                let ok = rest.starts_with('{') && close.is_some();
+                let hex = if ok { &rest[1..close.unwrap_or(1)] } else { "" };
+                let code = u32::from_str_radix(hex, 16).ok().filter(|_| (1..=6).contains(&hex.len()));
+                match code.and_then(char::from_u32) {
+                    Some(ch) if ok => {
+                        out.push(ch);
+                        let skip = close.unwrap_or(0) + 1;
+                        while chars.peek().is_some_and(|(k, _)| *k <= j + skip) {
+                            chars.next();
+                        }
+                    }
+                    _ => {
+                        let end = if ok { j + 1 + close.unwrap_or(0) + 1 } else { j + e.len_utf8() };
+                        diags.push(
+                            Diagnostic::error(Code("E0107"), Span::new(base + i, base + end), "invalid unicode escape")
+                                .with_help("write `\\u{XXXX}` with 1 to 6 hex digits of a Unicode scalar value"),
+                        );
+                    }
+                }
+            }
+            other => {
+                let span = Span::new(base + i, base + j + other.len_utf8());
+                diags.push(
+                    Diagnostic::error(Code("E0107"), span, format!("unknown escape `\\{other}`"))
+                        .with_help("escapes are `\\\"`, `\\\\`, `\\n`, `\\t`, `\\$` and `\\u{...}`"),
+                );
+                out.push(other);
+            }
+        }
+    }
+}
+
+/// Splits the literal under `span` of `src` into parts.
+pub(crate) fn split(src: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Vec<StrPart> {
+    let text = &src[span.range()];
+    let closed = text.len() >= 2 && text.ends_with('"') && !ends_in_escape(&text[1..text.len() - 1]);
+    let body_start = span.start + 1;
+    let body = if closed { &text[1..text.len() - 1] } else { &text[1..] };
+    let bytes = body.as_bytes();
+    let mut parts = Vec::new();
+    let mut lit_start = 0;
+    let mut i = 0;
+    let push_text = |from: usize, to: usize, parts: &mut Vec<StrPart>, diags: &mut Vec<Diagnostic>| {
+        if from < to {
+            let mut out = String::new();
+            unescape_into(&body[from..to], body_start + from, &mut out, diags);
+            parts.push(StrPart::Text(out, Span::new(body_start + from, body_start + to)));
+        }
+    };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'$' if bytes.get(i + 1) == Some(&b'{') => {
+                push_text(lit_start, i, &mut parts, diags);
+                let inner_start = i + 2;
+                let end = matching_brace(bytes, inner_start);
+                let interp_span = Span::new(body_start + i, body_start + end.map_or(bytes.len(), |e| e + 1));
+                let inner = Span::new(body_start + inner_start, body_start + end.unwrap_or(bytes.len()));
+                let expr = if end.is_none() {
+                    diags.push(
+                        Diagnostic::error(Code("E0108"), interp_span, "unclosed interpolation `${`")
+                            .with_help("close it with `}`"),
+                    );
+                    Expr::error(inner)
+                } else {
+                    crate::parse_embedded_expr(src, inner, diags)
+                };
+                parts.push(StrPart::Interp(expr, interp_span));
+                i = end.map_or(bytes.len(), |e| e + 1);
+                lit_start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    push_text(lit_start, bytes.len().min(i), &mut parts, diags);
+    parts
+}
+
+fn ends_in_escape(body: &str) -> bool {
+    body.bytes().rev().take_while(|&b| b == b'\\').count() % 2 == 1
+}
+
+/// Index of the `}` closing an interpolation whose contents start at `from`.
+fn matching_brace(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 1;
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Fills in the parts of every string literal in an expression tree.
+pub(crate) fn expand(expr: &mut Expr, src: &str, diags: &mut Vec<Diagnostic>) {
+    match &mut expr.kind {
+        ExprKind::Str(parts) => *parts = split(src, expr.span, diags),
+        ExprKind::List(items) => items.iter_mut().for_each(|e| expand(e, src, diags)),
+        ExprKind::Record(r) | ExprKind::Tagged { record: r, .. } => {
+            r.fields.iter_mut().for_each(|f| expand(&mut f.value, src, diags))
+        }
+        ExprKind::Call { args, .. } => args.iter_mut().for_each(|a| expand(&mut a.value, src, diags)),
+        ExprKind::Binary { lhs, rhs, .. } => {
+            expand(lhs, src, diags);
+            expand(rhs, src, diags);
+        }
+        ExprKind::Paren(e) => expand(e, src, diags),
+        ExprKind::Int(_) | ExprKind::Duration { .. } | ExprKind::Bool(_) | ExprKind::Name(_) | ExprKind::Error => {}
+    }
+}
