@@ -1,8 +1,11 @@
-//! `bkp`: the command-line shell over the bkp libraries.
+//! `bkp`: the command-line shell over the bkp libraries. Each subcommand is a
+//! thin module; the work happens in the library crates.
 
-use bkp_diagnostics::render::{render_all, RenderOptions};
+mod check;
+mod fmt;
+mod io;
+
 use clap::{Parser, Subcommand};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,6 +19,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check files for errors and warnings, running every stage but emission.
+    ///
+    /// Exit status: 0 when clean (warnings allowed), 1 when any error, 2 for
+    /// usage or I/O errors.
     Check {
         /// The `.bkp` files to check.
         #[arg(required = true)]
@@ -24,51 +30,21 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Format files in place in the canonical layout (`-` reads stdin, writes stdout).
+    Fmt {
+        /// The `.bkp` files to format, or `-` for standard input.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Change nothing; list the files that would change and exit 1 if any.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { files, deny_warnings } => check(&files, deny_warnings),
+        Command::Check { files, deny_warnings } => check::run(&files, deny_warnings),
+        Command::Fmt { files, check } => fmt::run(&files, check),
     }
-}
-
-/// Reads a source file, or explains in one line why it cannot.
-fn read_source(path: &PathBuf) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("bkp: cannot read {}: {}", path.display(), io_reason(&e)))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!("bkp: {} is not valid UTF-8 (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to())
-    })
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ if e.raw_os_error() == Some(21) => "it is a directory".into(),
-        _ => e.to_string(),
-    }
-}
-
-fn check(files: &[PathBuf], deny_warnings: bool) -> ExitCode {
-    let opts = RenderOptions { color: std::io::stderr().is_terminal(), unicode: std::io::stderr().is_terminal() };
-    let mut failed = false;
-    for path in files {
-        let text = match read_source(path) {
-            Ok(t) => t,
-            Err(msg) => {
-                eprintln!("{msg}");
-                return ExitCode::from(2);
-            }
-        };
-        let parse = bkp_syntax::parse(&text);
-        let diags = parse.diagnostics;
-        if !diags.is_empty() {
-            eprint!("{}", render_all(&diags, &path.display().to_string(), &text, opts));
-        }
-        if diags.iter().any(|d| d.is_error() || deny_warnings) {
-            failed = true;
-        }
-    }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
