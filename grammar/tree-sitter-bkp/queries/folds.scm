@@ -1,0 +1,6 @@
+[
+  (record)
+  (list)
+  (plan_body)
+  (arguments)
+] @fold
