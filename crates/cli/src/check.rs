@@ -17,7 +17,7 @@ pub fn run(files: &[PathBuf], deny_warnings: bool) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        let diags = bkp_syntax::parse(&text).diagnostics;
+        let diags = bkp_driver::Analysis::new(text.clone()).diagnostics;
         if !diags.is_empty() {
             eprint!("{}", render_all(&diags, &path.display().to_string(), &text, opts));
         }
