@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Tests of the editor integrations: the VS Code extension (manifest, unit and
 # activation tests, the annotated TextMate grammar tests, packaging into a
-# .vsix) and, when the tree-sitter CLI is installed, the tree-sitter grammar's
-# corpus and the freshness of its committed generated files.
+# .vsix); when the tree-sitter CLI is installed, the tree-sitter grammar's
+# corpus, the freshness of its committed generated files and the Helix
+# queries; when Neovim 0.11+ is installed (`nvim`, or $BKP_NVIM), the Neovim
+# setup in a headless session.
 # The tree-sitter crate's own tests run with the workspace (cargo test).
 # Exits non-zero on any failure; skips with a message what the machine lacks.
 set -uo pipefail
@@ -80,6 +82,21 @@ tree_sitter_corpus() {
   cd "$root/grammar/tree-sitter-bkp" && tree-sitter test
 }
 
+helix_queries() {
+  "$here/helix/install-queries.sh" "$tmp/helix" || return 1
+  local q
+  for q in "$tmp"/helix/queries/bkp/*.scm; do
+    (cd "$root/grammar/tree-sitter-bkp" && tree-sitter query "$q" samples/language_sketch.bkp >/dev/null) ||
+      { echo "$q does not compile"; return 1; }
+  done
+}
+
+neovim_setup() {
+  mkdir -p "$tmp/nvim" &&
+    XDG_STATE_HOME="$tmp/nvim" XDG_CACHE_HOME="$tmp/nvim" timeout 120 "$nvim" --headless -u NONE -i NONE -n \
+      -l "$here/neovim/test/test.lua" "$tmp/nvim" </dev/null
+}
+
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
   step "vscode: npm ci" vscode_install
   if [ "$failed" -eq 0 ]; then
@@ -93,8 +110,18 @@ fi
 if command -v tree-sitter >/dev/null 2>&1; then
   step "tree-sitter: committed src/ matches grammar.js" tree_sitter_generated
   step "tree-sitter: corpus" tree_sitter_corpus
+  step "helix: generated queries compile" helix_queries
 else
-  skip "tree-sitter corpus" "the tree-sitter CLI is not installed (cargo install tree-sitter-cli --locked)"
+  skip "tree-sitter corpus and Helix queries" "the tree-sitter CLI is not installed (cargo install tree-sitter-cli --locked)"
+fi
+
+nvim=${BKP_NVIM:-nvim}
+if ! command -v "$nvim" >/dev/null 2>&1; then
+  skip "neovim setup" "Neovim 0.11+ is not installed"
+elif [ "$("$nvim" --headless -u NONE -i NONE -n +'lua io.stdout:write(vim.fn.has("nvim-0.11"))' +'qall!' </dev/null 2>/dev/null)" != 1 ]; then
+  skip "neovim setup" "$nvim is older than 0.11"
+else
+  step "neovim: filetype, language server, tree-sitter (headless)" neovim_setup
 fi
 
 echo "editors: $passed passed, $failed failed, $skipped skipped"
