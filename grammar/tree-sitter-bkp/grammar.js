@@ -1,6 +1,6 @@
 /**
  * @file Tree-sitter grammar for the bkp language (AWS Backup policy).
- * @license MIT
+ * @license MIT OR Apache-2.0
  *
  * Newlines separate items in the real language. Here they are plain
  * whitespace (extras) and commas are optional, so this grammar accepts a
