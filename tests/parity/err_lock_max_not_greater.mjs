@@ -1,0 +1,4 @@
+export default function (stack, cdk) {
+  const D = cdk.Duration;
+  new cdk.aws_backup.BackupVault(stack, 'Vault', { lockConfiguration: { minRetention: D.days(30), maxRetention: D.days(30) } });
+}

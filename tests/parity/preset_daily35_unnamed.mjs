@@ -1,0 +1,3 @@
+export default function (stack, cdk) {
+  cdk.aws_backup.BackupPlan.daily35DayRetention(stack, 'Daily35');
+}

@@ -1,0 +1,3 @@
+export default function (stack, cdk) {
+  cdk.aws_backup.BackupPlan.dailyMonthly1YearRetention(stack, 'Yearly');
+}

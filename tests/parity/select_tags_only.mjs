@@ -1,0 +1,5 @@
+export default function (stack, cdk) {
+  const b = cdk.aws_backup;
+  const plan = b.BackupPlan.daily35DayRetention(stack, 'Plan');
+  plan.addSelection('Tagged', { resources: [b.BackupResource.fromTag('backup', 'daily'), b.BackupResource.fromTag('stage', 'prod')] });
+}

@@ -1,0 +1,4 @@
+export default function (stack, cdk) {
+  const D = cdk.Duration;
+  new cdk.aws_backup.BackupVault(stack, 'Vault', { lockConfiguration: { minRetention: D.days(1), maxRetention: D.days(36500), changeableFor: D.hours(72) } });
+}
