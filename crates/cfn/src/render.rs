@@ -1,0 +1,505 @@
+//! Walks the model in the order the CDK walks its construct tree and renders
+//! each construct's CloudFormation resources.
+//!
+//! The tree order: top-level constructs in declaration order ([`Model::order`]);
+//! under a plan its `Resource`, then its own vault and its selections in the
+//! order they were added (the vault at the first rule that needs it); under a
+//! selection its role before its `Resource`; under a role its `Resource`, then
+//! its `DefaultPolicy` (an imported role has only its `Policy`).
+
+use crate::iam::{self, Rendering, Statement};
+use crate::ids::{generated_policy_name, generated_vault_name, resource_logical_id};
+use crate::intrinsics::{arn, aws_managed_policy_arn, format_arn, get_att, reference};
+use bkp_diagnostics::Span;
+use bkp_model::{
+    Construct, CopyAction, Env, Model, NewVault, Plan, RemovalPolicy, RoleId, RoleKind, Rule, Selection, VaultId,
+    VaultKind,
+};
+use serde_json::{Map, Value, json};
+
+/// One rendered resource, with the span of the declaration it comes from.
+pub struct Rendered {
+    pub logical_id: String,
+    pub resource_type: &'static str,
+    pub body: Value,
+    pub span: Span,
+}
+
+const BACKUP_POLICY: &str = "service-role/AWSBackupServiceRolePolicyForBackup";
+const RESTORES_POLICY: &str = "service-role/AWSBackupServiceRolePolicyForRestores";
+
+/// Renders every resource of the model in template order.
+pub fn resources(model: &Model) -> Vec<Rendered> {
+    let mut r = Renderer { model, env: model.stack.env.as_ref(), out: Vec::new() };
+    for c in construct_order(model) {
+        match c {
+            Construct::Vault(v) => r.vault(v, model.vault(v).span),
+            Construct::Role(role) => r.role(role),
+            Construct::Plan(p) => r.plan(p),
+        }
+    }
+    // Vaults under a construct path no plan claims (not produced by the
+    // evaluator; rendered last rather than dropped).
+    for (i, v) in model.vaults.iter().enumerate() {
+        if v.path.len() > 1 && !model.plans.iter().any(|p| p.id == v.path[0]) {
+            r.vault(VaultId(i), v.span);
+        }
+    }
+    r.out
+}
+
+/// The top-level constructs in declaration order: [`Model::order`], then any
+/// construct it leaves out, by kind and index. Vaults a plan creates are
+/// rendered under their plan, not here.
+fn construct_order(model: &Model) -> Vec<Construct> {
+    let mut order: Vec<Construct> = Vec::new();
+    let all = (0..model.vaults.len())
+        .map(|i| Construct::Vault(VaultId(i)))
+        .chain((0..model.roles.len()).map(|i| Construct::Role(RoleId(i))))
+        .chain((0..model.plans.len()).map(Construct::Plan));
+    for c in model.order.iter().copied().chain(all) {
+        let valid = match c {
+            Construct::Vault(v) => model.vaults.get(v.0).is_some_and(|v| v.path.len() == 1),
+            Construct::Role(r) => r.0 < model.roles.len(),
+            Construct::Plan(p) => p < model.plans.len(),
+        };
+        if valid && !order.contains(&c) {
+            order.push(c);
+        }
+    }
+    order
+}
+
+struct Renderer<'m> {
+    model: &'m Model,
+    env: Option<&'m Env>,
+    out: Vec<Rendered>,
+}
+
+impl<'m> Renderer<'m> {
+    fn push(&mut self, path: &[&str], resource_type: &'static str, body: Map<String, Value>, span: Span) -> String {
+        let logical_id = resource_logical_id(path);
+        let mut resource = Map::new();
+        resource.insert("Type".into(), Value::String(resource_type.into()));
+        for (k, v) in body {
+            resource.insert(k, v);
+        }
+        self.out.push(Rendered { logical_id: logical_id.clone(), resource_type, body: Value::Object(resource), span });
+        logical_id
+    }
+
+    // ----- vaults ----------------------------------------------------------
+
+    fn vault(&mut self, id: VaultId, span: Span) {
+        let vault = self.model.vault(id);
+        let VaultKind::New(nv) = &vault.kind else { return };
+        let path: Vec<&str> = vault.path.iter().map(String::as_str).collect();
+        let mut props = Map::new();
+        if let Some(policy) = access_policy(nv) {
+            props.insert("AccessPolicy".into(), policy);
+        }
+        let name = match &nv.name {
+            Some(n) => n.clone(),
+            None => generated_vault_name(&self.model.stack.name, &path),
+        };
+        props.insert("BackupVaultName".into(), Value::String(name));
+        if let Some(key) = &nv.encryption_key_arn {
+            props.insert("EncryptionKeyArn".into(), Value::String(key.clone()));
+        }
+        if let Some(lock) = &nv.lock {
+            let mut l = Map::new();
+            if let Some(d) = lock.changeable_for_days {
+                l.insert("ChangeableForDays".into(), d.into());
+            }
+            if let Some(d) = lock.max_retention_days {
+                l.insert("MaxRetentionDays".into(), d.into());
+            }
+            l.insert("MinRetentionDays".into(), lock.min_retention_days.into());
+            props.insert("LockConfiguration".into(), Value::Object(l));
+        }
+        if let Some(n) = &nv.notifications {
+            props.insert(
+                "Notifications".into(),
+                json!({ "BackupVaultEvents": n.events, "SNSTopicArn": n.topic_arn }),
+            );
+        }
+        let (update_replace, deletion) = match nv.removal_policy {
+            RemovalPolicy::Retain => ("Retain", "Retain"),
+            RemovalPolicy::Destroy => ("Delete", "Delete"),
+            RemovalPolicy::RetainOnUpdateOrDelete => ("Retain", "RetainExceptOnCreate"),
+        };
+        let mut body = Map::new();
+        body.insert("Properties".into(), Value::Object(props));
+        body.insert("UpdateReplacePolicy".into(), update_replace.into());
+        body.insert("DeletionPolicy".into(), deletion.into());
+        self.push(&path, "AWS::Backup::BackupVault", body, span);
+    }
+
+    /// The vault's name as a rule's `TargetBackupVault`.
+    fn vault_name(&self, id: VaultId) -> Value {
+        let vault = self.model.vault(id);
+        match &vault.kind {
+            VaultKind::New(_) => get_att(&resource_logical_id(&vault.path), "BackupVaultName"),
+            VaultKind::ImportedName { name } | VaultKind::ImportedArn { name, .. } => Value::String(name.clone()),
+        }
+    }
+
+    /// The vault's ARN, for copy actions and grants.
+    fn vault_arn(&self, id: VaultId) -> Value {
+        let vault = self.model.vault(id);
+        match &vault.kind {
+            VaultKind::New(_) => get_att(&resource_logical_id(&vault.path), "BackupVaultArn"),
+            VaultKind::ImportedName { name } => format_arn(self.env, "backup", "backup-vault", ':', name),
+            VaultKind::ImportedArn { arn, .. } => Value::String(arn.clone()),
+        }
+    }
+
+    // ----- roles -----------------------------------------------------------
+
+    fn role(&mut self, id: RoleId) {
+        let role = self.model.role(id);
+        let grants: Vec<Value> = self
+            .model
+            .grants
+            .iter()
+            .filter(|g| g.role == id)
+            .map(|g| {
+                Statement {
+                    actions: g.actions.iter().map(|a| Value::String(a.clone())).collect(),
+                    effect: "Allow",
+                    resources: vec![self.vault_arn(g.vault)],
+                    ..Statement::default()
+                }
+                .render()
+            })
+            .collect();
+        let grant_span = self.model.grants.iter().find(|g| g.role == id).map_or(role.span, |g| g.span);
+        match &role.kind {
+            RoleKind::New { assumed_by } => {
+                let mut managed = Vec::new();
+                for plan in self.plans_in_order() {
+                    for sel in plan.selections.iter().filter(|s| s.role == Some(id)) {
+                        managed.extend(selection_policies(sel));
+                    }
+                }
+                let role_id = self.iam_role(&[&role.id], std::slice::from_ref(assumed_by), managed, role.span);
+                if let Some(doc) = iam::document(grants, Rendering::Resolved) {
+                    self.policy(&[&role.id, "DefaultPolicy"], doc, reference(&role_id), grant_span);
+                }
+            }
+            RoleKind::Imported { arn } => {
+                if !self.imported_role_is_mutable(arn) {
+                    return;
+                }
+                if let Some(doc) = iam::document(grants, Rendering::Resolved) {
+                    let name = imported_role_name(arn);
+                    self.policy(&[&role.id, "Policy"], doc, Value::String(name), grant_span);
+                }
+            }
+        }
+    }
+
+    /// `Role.fromRoleArn` makes a role the stack may attach policies to when
+    /// its account is the stack's or either is unknown; a role of another
+    /// account is immutable and grants to it add nothing.
+    fn imported_role_is_mutable(&self, role_arn: &str) -> bool {
+        match self.env {
+            None => true,
+            Some(env) => role_arn.split(':').nth(4).is_some_and(|account| account == env.account),
+        }
+    }
+
+    fn iam_role(
+        &mut self,
+        path: &[&str],
+        assumed_by: &[bkp_model::Principal],
+        managed_policies: Vec<&'static str>,
+        span: Span,
+    ) -> String {
+        let assume = Statement {
+            actions: vec![Value::String("sts:AssumeRole".into())],
+            effect: "Allow",
+            principals: assumed_by.iter().map(iam::principal).collect(),
+            ..Statement::default()
+        };
+        let mut props = Map::new();
+        props.insert(
+            "AssumeRolePolicyDocument".into(),
+            iam::document(vec![assume.render()], Rendering::Resolved).expect("one statement"),
+        );
+        let mut arns: Vec<&str> = Vec::new();
+        for p in managed_policies {
+            if !arns.contains(&p) {
+                arns.push(p);
+            }
+        }
+        if !arns.is_empty() {
+            props.insert("ManagedPolicyArns".into(), arns.into_iter().map(aws_managed_policy_arn).collect());
+        }
+        let mut body = Map::new();
+        body.insert("Properties".into(), Value::Object(props));
+        self.push(path, "AWS::IAM::Role", body, span)
+    }
+
+    fn policy(&mut self, path: &[&str], document: Value, role: Value, span: Span) {
+        let logical_id = resource_logical_id(path);
+        let mut props = Map::new();
+        props.insert("PolicyDocument".into(), document);
+        props.insert("PolicyName".into(), Value::String(generated_policy_name(&logical_id)));
+        props.insert("Roles".into(), Value::Array(vec![role]));
+        let mut body = Map::new();
+        body.insert("Properties".into(), Value::Object(props));
+        self.push(path, "AWS::IAM::Policy", body, span);
+    }
+
+    fn plans_in_order(&self) -> Vec<&'m Plan> {
+        construct_order(self.model)
+            .into_iter()
+            .filter_map(|c| if let Construct::Plan(p) = c { Some(&self.model.plans[p]) } else { None })
+            .collect()
+    }
+
+    // ----- plans -----------------------------------------------------------
+
+    fn plan(&mut self, index: usize) {
+        let plan = &self.model.plans[index];
+        let mut backup_plan = Map::new();
+        if plan.windows_vss {
+            backup_plan.insert(
+                "AdvancedBackupSettings".into(),
+                json!([{ "BackupOptions": { "WindowsVSS": "enabled" }, "ResourceType": "EC2" }]),
+            );
+        }
+        backup_plan.insert("BackupPlanName".into(), Value::String(plan.name.clone()));
+        let rules: Vec<Value> = plan.rules.iter().map(|r| self.rule(r)).collect();
+        backup_plan.insert("BackupPlanRule".into(), Value::Array(rules));
+        let mut props = Map::new();
+        props.insert("BackupPlan".into(), Value::Object(backup_plan));
+        let mut body = Map::new();
+        body.insert("Properties".into(), Value::Object(props));
+        let plan_id = self.push(&[&plan.id], "AWS::Backup::BackupPlan", body, plan.span);
+
+        // The plan's own vault sits among the selections where the first
+        // rule needing it was added.
+        let own_vault = self.model.vault_by_path(&[&plan.id, "Vault"]);
+        let first_use = own_vault.and_then(|v| plan.rules.iter().find(|r| r.vault == v));
+        let mut vault_pending = own_vault;
+        for sel in &plan.selections {
+            if let Some(v) = vault_pending {
+                if first_use.is_some_and(|r| r.span.start <= sel.span.start) {
+                    self.vault(v, first_use.map_or(plan.span, |r| r.span));
+                    vault_pending = None;
+                }
+            }
+            self.selection(plan, sel, &plan_id);
+        }
+        if let Some(v) = vault_pending {
+            self.vault(v, first_use.map_or(plan.span, |r| r.span));
+        }
+    }
+
+    fn rule(&self, rule: &Rule) -> Value {
+        let mut r = Map::new();
+        if let Some(m) = rule.completion_window_minutes {
+            r.insert("CompletionWindowMinutes".into(), m.into());
+        }
+        if !rule.copy_actions.is_empty() {
+            r.insert("CopyActions".into(), rule.copy_actions.iter().map(|c| self.copy_action(c)).collect());
+        }
+        if let Some(c) = rule.continuous_backup {
+            r.insert("EnableContinuousBackup".into(), c.into());
+        }
+        if !rule.index_actions.is_empty() {
+            let actions: Vec<Value> = rule
+                .index_actions
+                .iter()
+                .map(|types| json!({ "ResourceTypes": types.iter().map(|t| t.aws_name()).collect::<Vec<_>>() }))
+                .collect();
+            r.insert("IndexActions".into(), Value::Array(actions));
+        }
+        if let Some(l) = lifecycle(rule.delete_after_days, rule.move_to_cold_storage_after_days) {
+            r.insert("Lifecycle".into(), l);
+        }
+        if !rule.recovery_point_tags.is_empty() {
+            let tags: Map<String, Value> =
+                rule.recovery_point_tags.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+            r.insert("RecoveryPointTags".into(), Value::Object(tags));
+        }
+        r.insert("RuleName".into(), Value::String(rule.name.clone()));
+        if let Some(s) = &rule.schedule {
+            r.insert("ScheduleExpression".into(), Value::String(s.clone()));
+        }
+        if let Some(tz) = &rule.schedule_timezone {
+            r.insert("ScheduleExpressionTimezone".into(), Value::String(tz.clone()));
+        }
+        if let Some(m) = rule.start_window_minutes {
+            r.insert("StartWindowMinutes".into(), m.into());
+        }
+        r.insert("TargetBackupVault".into(), self.vault_name(rule.vault));
+        Value::Object(r)
+    }
+
+    fn copy_action(&self, c: &CopyAction) -> Value {
+        let mut m = Map::new();
+        m.insert("DestinationBackupVaultArn".into(), self.vault_arn(c.destination));
+        if let Some(l) = lifecycle(c.delete_after_days, c.move_to_cold_storage_after_days) {
+            m.insert("Lifecycle".into(), l);
+        }
+        Value::Object(m)
+    }
+
+    // ----- selections ------------------------------------------------------
+
+    fn selection(&mut self, plan: &Plan, sel: &Selection, plan_logical_id: &str) {
+        let role_arn = match sel.role {
+            None => {
+                let backup = iam::service_principal_name("backup.amazonaws.com");
+                let principal = bkp_model::Principal::Service(backup);
+                let id = self.iam_role(&[&plan.id, &sel.id, "Role"], &[principal], selection_policies(sel), sel.span);
+                get_att(&id, "Arn")
+            }
+            Some(role) => {
+                let role = self.model.role(role);
+                match &role.kind {
+                    RoleKind::New { .. } => get_att(&resource_logical_id(&[&role.id]), "Arn"),
+                    RoleKind::Imported { arn } => Value::String(arn.clone()),
+                }
+            }
+        };
+        let mut s = Map::new();
+        let conditions = conditions(sel);
+        if !conditions.is_empty() {
+            s.insert("Conditions".into(), Value::Object(conditions));
+        }
+        s.insert("IamRoleArn".into(), role_arn);
+        if !sel.tags.is_empty() {
+            let tags: Vec<Value> = sel
+                .tags
+                .iter()
+                .map(|(k, v)| json!({ "ConditionKey": k, "ConditionType": "STRINGEQUALS", "ConditionValue": v }))
+                .collect();
+            s.insert("ListOfTags".into(), Value::Array(tags));
+        }
+        if !sel.not_resources.is_empty() {
+            s.insert("NotResources".into(), sel.not_resources.iter().map(|a| arn(self.env, a)).collect());
+        }
+        if !sel.resources.is_empty() {
+            s.insert("Resources".into(), sel.resources.iter().map(|a| arn(self.env, a)).collect());
+        }
+        s.insert("SelectionName".into(), Value::String(sel.name.clone()));
+        let mut props = Map::new();
+        props.insert("BackupPlanId".into(), get_att(plan_logical_id, "BackupPlanId"));
+        props.insert("BackupSelection".into(), Value::Object(s));
+        let mut body = Map::new();
+        body.insert("Properties".into(), Value::Object(props));
+        self.push(&[&plan.id, &sel.id], "AWS::Backup::BackupSelection", body, sel.span);
+    }
+}
+
+/// The managed policies a selection adds to its role, in the CDK's order.
+fn selection_policies(sel: &Selection) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if !sel.disable_default_backup_policy {
+        out.push(BACKUP_POLICY);
+    }
+    if sel.allow_restores {
+        out.push(RESTORES_POLICY);
+    }
+    out
+}
+
+/// `Conditions`: kinds in the order StringEquals, StringLike,
+/// StringNotEquals, StringNotLike, source order within a kind, tag keys
+/// prefixed `aws:ResourceTag/`.
+fn conditions(sel: &Selection) -> Map<String, Value> {
+    let mut kinds: Vec<_> = sel.conditions.iter().map(|c| c.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+        .into_iter()
+        .map(|kind| {
+            let entries: Vec<Value> = sel
+                .conditions
+                .iter()
+                .filter(|c| c.kind == kind)
+                .map(|c| json!({ "ConditionKey": format!("aws:ResourceTag/{}", c.key), "ConditionValue": c.value }))
+                .collect();
+            (kind.aws_name().to_string(), Value::Array(entries))
+        })
+        .collect()
+}
+
+fn lifecycle(delete_after: Option<u64>, cold_after: Option<u64>) -> Option<Value> {
+    if delete_after.is_none() && cold_after.is_none() {
+        return None;
+    }
+    let mut l = Map::new();
+    if let Some(d) = delete_after {
+        l.insert("DeleteAfterDays".into(), d.into());
+    }
+    if let Some(d) = cold_after {
+        l.insert("MoveToColdStorageAfterDays".into(), d.into());
+    }
+    Some(Value::Object(l))
+}
+
+/// The user's statements, then `block_recovery_point_deletion`'s deny. The
+/// document is the vault's inline `toJSON()`: duplicates are kept.
+fn access_policy(v: &NewVault) -> Option<Value> {
+    let mut statements: Vec<Value> = v
+        .access_policy
+        .iter()
+        .map(|s| {
+            Statement {
+                actions: s.actions.iter().map(|a| Value::String(a.clone())).collect(),
+                conditions: s
+                    .conditions
+                    .iter()
+                    .map(|(op, entries)| {
+                        let entries: Map<String, Value> =
+                            entries.iter().map(|(k, v)| (k.clone(), iam::json_value(v))).collect();
+                        (op.clone(), Value::Object(entries))
+                    })
+                    .collect(),
+                effect: iam::effect(s.effect),
+                principals: s.principals.iter().map(iam::principal).collect(),
+                resources: s.resources.iter().map(|r| Value::String(r.clone())).collect(),
+            }
+            .render()
+        })
+        .collect();
+    if v.block_recovery_point_deletion {
+        statements.push(
+            Statement {
+                actions: vec![
+                    Value::String("backup:DeleteRecoveryPoint".into()),
+                    Value::String("backup:UpdateRecoveryPointLifecycle".into()),
+                ],
+                effect: "Deny",
+                principals: vec![iam::principal(&bkp_model::Principal::Any)],
+                resources: vec![Value::String("*".into())],
+                ..Statement::default()
+            }
+            .render(),
+        );
+    }
+    iam::document(statements, Rendering::Inline)
+}
+
+/// The role name of an imported role: the last `/`-separated part of the
+/// ARN's resource name (`arn:aws:iam::1:role/team/ops` is `ops`).
+fn imported_role_name(role_arn: &str) -> String {
+    let resource = role_arn.splitn(6, ':').nth(5).unwrap_or(role_arn);
+    resource.rsplit('/').next().unwrap_or(resource).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn imported_role_names() {
+        assert_eq!(imported_role_name("arn:aws:iam::123456789012:role/team/ops"), "ops");
+        assert_eq!(imported_role_name("arn:aws:iam::123456789012:role/ops"), "ops");
+    }
+}
