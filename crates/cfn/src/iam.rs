@@ -42,7 +42,16 @@ impl Statement {
             }
             let principal: Map<String, Value> = grouped
                 .into_iter()
-                .map(|(k, mut v)| (k.to_string(), if v.len() == 1 { v.remove(0) } else { Value::Array(v) }))
+                .map(|(k, mut v)| {
+                    (
+                        k.to_string(),
+                        if v.len() == 1 {
+                            v.remove(0)
+                        } else {
+                            Value::Array(v)
+                        },
+                    )
+                })
                 .collect();
             out.insert("Principal".into(), Value::Object(principal));
         }
@@ -115,11 +124,24 @@ pub fn principal(p: &Principal) -> (&'static str, Value) {
 /// and `lambda.amazonaws.com.cn` (and the ISO suffixes) all render as
 /// `lambda.amazonaws.com`; anything else is kept as written.
 pub fn service_principal_name(service: &str) -> String {
-    let base = ["amazonaws.com.cn", "amazonaws.com", "c2s.ic.gov", "sc2s.sgov.gov"]
-        .iter()
-        .find_map(|suffix| service.strip_suffix(suffix).and_then(|s| s.strip_suffix('.')))
-        .unwrap_or(service);
-    if !base.is_empty() && !base.contains('.') { format!("{base}.amazonaws.com") } else { service.to_string() }
+    let base = [
+        "amazonaws.com.cn",
+        "amazonaws.com",
+        "c2s.ic.gov",
+        "sc2s.sgov.gov",
+    ]
+    .iter()
+    .find_map(|suffix| {
+        service
+            .strip_suffix(suffix)
+            .and_then(|s| s.strip_suffix('.'))
+    })
+    .unwrap_or(service);
+    if !base.is_empty() && !base.contains('.') {
+        format!("{base}.amazonaws.com")
+    } else {
+        service.to_string()
+    }
 }
 
 pub fn effect(e: Effect) -> &'static str {
@@ -136,7 +158,12 @@ pub fn json_value(v: &JsonValue) -> Value {
         JsonValue::Int(i) => Value::from(*i),
         JsonValue::Bool(b) => Value::Bool(*b),
         JsonValue::List(items) => Value::Array(items.iter().map(json_value).collect()),
-        JsonValue::Object(fields) => Value::Object(fields.iter().map(|(k, v)| (k.clone(), json_value(v))).collect()),
+        JsonValue::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), json_value(v)))
+                .collect(),
+        ),
     }
 }
 
@@ -148,10 +175,19 @@ mod tests {
     #[test]
     fn service_principals_are_standardised() {
         assert_eq!(service_principal_name("lambda"), "lambda.amazonaws.com");
-        assert_eq!(service_principal_name("lambda.amazonaws.com"), "lambda.amazonaws.com");
-        assert_eq!(service_principal_name("states.amazonaws.com.cn"), "states.amazonaws.com");
+        assert_eq!(
+            service_principal_name("lambda.amazonaws.com"),
+            "lambda.amazonaws.com"
+        );
+        assert_eq!(
+            service_principal_name("states.amazonaws.com.cn"),
+            "states.amazonaws.com"
+        );
         assert_eq!(service_principal_name("foo.example.com"), "foo.example.com");
-        assert_eq!(service_principal_name("a.b.amazonaws.com"), "a.b.amazonaws.com");
+        assert_eq!(
+            service_principal_name("a.b.amazonaws.com"),
+            "a.b.amazonaws.com"
+        );
     }
 
     #[test]
@@ -159,7 +195,11 @@ mod tests {
         let s = Statement {
             actions: vec![json!("x:y"), json!("x:y")],
             effect: "Deny",
-            principals: vec![("Service", json!("s")), ("AWS", json!("*")), ("AWS", json!("*"))],
+            principals: vec![
+                ("Service", json!("s")),
+                ("AWS", json!("*")),
+                ("AWS", json!("*")),
+            ],
             ..Statement::default()
         };
         assert_eq!(
@@ -171,8 +211,20 @@ mod tests {
     #[test]
     fn only_resolved_documents_drop_duplicate_statements() {
         let st = || json!({"Effect": "Allow"});
-        assert_eq!(document(vec![st(), st()], Rendering::Inline).unwrap()["Statement"].as_array().unwrap().len(), 2);
-        assert_eq!(document(vec![st(), st()], Rendering::Resolved).unwrap()["Statement"].as_array().unwrap().len(), 1);
+        assert_eq!(
+            document(vec![st(), st()], Rendering::Inline).unwrap()["Statement"]
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+        assert_eq!(
+            document(vec![st(), st()], Rendering::Resolved).unwrap()["Statement"]
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
         assert_eq!(document(vec![], Rendering::Inline), None);
     }
 }

@@ -26,10 +26,16 @@ const MAX_POLICY_NAME_LEN: usize = 128;
 /// Returns an empty string when no component is left once `Default` is
 /// removed (the CDK throws there; no construct of bkp has such a path).
 pub fn make_unique_id<S: AsRef<str>>(components: &[S]) -> String {
-    let components: Vec<&str> = components.iter().map(AsRef::as_ref).filter(|c| *c != HIDDEN_ID).collect();
+    let components: Vec<&str> = components
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|c| *c != HIDDEN_ID)
+        .collect();
     match components.as_slice() {
         [] => String::new(),
-        [only] if remove_non_alphanumeric(only).len() <= MAX_ID_LEN => remove_non_alphanumeric(only),
+        [only] if remove_non_alphanumeric(only).len() <= MAX_ID_LEN => {
+            remove_non_alphanumeric(only)
+        }
         _ => {
             let hash = path_hash(&components);
             let human: String = remove_dupes(&components)
@@ -110,39 +116,78 @@ mod tests {
         assert_eq!(resource_logical_id(&["Plan", "Vault"]), "PlanVault0284B0C2");
         assert_eq!(resource_logical_id(&["Vault"]), "Vault23237E5B");
         assert_eq!(resource_logical_id(&["Daily35"]), "Daily3504B81DCA");
-        assert_eq!(resource_logical_id(&["Daily35", "Vault"]), "Daily35Vault5F75A8C9");
-        assert_eq!(resource_logical_id(&["Plan", "Selection"]), "PlanSelectionF88CBC04");
-        assert_eq!(resource_logical_id(&["Plan", "Selection", "Role"]), "PlanSelectionRole6D10F4B7");
+        assert_eq!(
+            resource_logical_id(&["Daily35", "Vault"]),
+            "Daily35Vault5F75A8C9"
+        );
+        assert_eq!(
+            resource_logical_id(&["Plan", "Selection"]),
+            "PlanSelectionF88CBC04"
+        );
+        assert_eq!(
+            resource_logical_id(&["Plan", "Selection", "Role"]),
+            "PlanSelectionRole6D10F4B7"
+        );
         assert_eq!(resource_logical_id(&["access_role"]), "accessroleF1D2E61F");
-        assert_eq!(resource_logical_id(&["access_role", "DefaultPolicy"]), "accessroleDefaultPolicy41EB03E3");
+        assert_eq!(
+            resource_logical_id(&["access_role", "DefaultPolicy"]),
+            "accessroleDefaultPolicy41EB03E3"
+        );
         assert_eq!(resource_logical_id(&["ops", "Policy"]), "opsPolicy5043E218");
         assert_eq!(resource_logical_id(&["main"]), "main7AD10839");
     }
 
     #[test]
     fn generated_vault_names_from_expected_templates() {
-        assert_eq!(generated_vault_name("Stack", &["Plan", "Vault"]), "StackPlanVaultB68E2030");
-        assert_eq!(generated_vault_name("Stack", &["Vault"]), "StackVault02F737C4");
-        assert_eq!(generated_vault_name("Stack", &["Daily35", "Vault"]), "StackDaily35Vault55084AE8");
-        assert_eq!(generated_vault_name("Stack", &["main"]), "Stackmain9B3E0D51");
+        assert_eq!(
+            generated_vault_name("Stack", &["Plan", "Vault"]),
+            "StackPlanVaultB68E2030"
+        );
+        assert_eq!(
+            generated_vault_name("Stack", &["Vault"]),
+            "StackVault02F737C4"
+        );
+        assert_eq!(
+            generated_vault_name("Stack", &["Daily35", "Vault"]),
+            "StackDaily35Vault55084AE8"
+        );
+        assert_eq!(
+            generated_vault_name("Stack", &["main"]),
+            "Stackmain9B3E0D51"
+        );
         assert_eq!(generated_vault_name("Prod", &["main"]), "ProdmainBBD994F1");
     }
 
     #[test]
     fn a_component_the_previous_one_ends_with_is_dropped_but_hashed() {
         // NightlyVault/Vault/Resource
-        assert_eq!(resource_logical_id(&["NightlyVault", "Vault"]), "NightlyVaultCE79493E");
-        assert_eq!(resource_logical_id(&["NightlyVault"]), "NightlyVault7F0FE458");
-        assert_eq!(generated_vault_name("Stack", &["NightlyVault", "Vault"]), "StackNightlyVaultF8ECF672");
+        assert_eq!(
+            resource_logical_id(&["NightlyVault", "Vault"]),
+            "NightlyVaultCE79493E"
+        );
+        assert_eq!(
+            resource_logical_id(&["NightlyVault"]),
+            "NightlyVault7F0FE458"
+        );
+        assert_eq!(
+            generated_vault_name("Stack", &["NightlyVault", "Vault"]),
+            "StackNightlyVaultF8ECF672"
+        );
         // `endsWith`, not equality: MyStack/Stack keeps MyStack only.
-        assert_eq!(generated_vault_name("MyStack", &["Stack"]), "MyStack38A50572");
+        assert_eq!(
+            generated_vault_name("MyStack", &["Stack"]),
+            "MyStack38A50572"
+        );
     }
 
     #[test]
     fn default_is_hidden_everywhere() {
         assert_eq!(resource_logical_id(&["Default"]), "Resource");
         assert_eq!(resource_logical_id(&["Default", "Vault"]), "Vault23237E5B");
-        assert_eq!(generated_vault_name("Stack", &["Default", "Vault"]), "StackVault02F737C4");
+        assert_eq!(
+            generated_vault_name("Stack", &["Default", "Vault"]),
+            "StackVault02F737C4"
+        );
         assert_eq!(make_unique_id(&["Default"]), "");
     }
 
@@ -157,13 +202,19 @@ mod tests {
     #[test]
     fn long_names_keep_their_end() {
         let vault = "ThisIsAVeryLongVaultIdentifierForTheProductionDatabases";
-        assert_eq!(generated_vault_name("Stack", &[vault]), "ngVaultIdentifierForTheProductionDatabases33BB6B85");
+        assert_eq!(
+            generated_vault_name("Stack", &[vault]),
+            "ngVaultIdentifierForTheProductionDatabases33BB6B85"
+        );
         let plan = "ThisIsAVeryLongBackupPlanIdentifierForProduction";
         assert_eq!(
             generated_vault_name("Stack", &[plan, "Vault"]),
             "LongBackupPlanIdentifierForProductionVault51F7B8B6"
         );
-        assert_eq!(resource_logical_id(&[vault]), "ThisIsAVeryLongVaultIdentifierForTheProductionDatabasesCECAAD8B");
+        assert_eq!(
+            resource_logical_id(&[vault]),
+            "ThisIsAVeryLongVaultIdentifierForTheProductionDatabasesCECAAD8B"
+        );
         assert_eq!(generated_policy_name("abc"), "abc");
         assert_eq!(generated_policy_name(&"x".repeat(130)).len(), 128);
     }

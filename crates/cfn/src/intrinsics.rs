@@ -64,11 +64,20 @@ fn arn_prefix() -> Concat {
 /// `Stack.formatArn` for `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE{sep}NAME`:
 /// the region and account are the stack's (pseudo-parameters when the stack
 /// is environment-agnostic).
-pub fn format_arn(env: Option<&Env>, service: &str, resource: &str, sep: char, name: &str) -> Value {
+pub fn format_arn(
+    env: Option<&Env>,
+    service: &str,
+    resource: &str,
+    sep: char,
+    name: &str,
+) -> Value {
     let c = arn_prefix().lit(&format!(":{service}:"));
     let c = match env {
         Some(env) => c.lit(&format!("{}:{}", env.region, env.account)),
-        None => c.token(reference("AWS::Region")).lit(":").token(reference("AWS::AccountId")),
+        None => c
+            .token(reference("AWS::Region"))
+            .lit(":")
+            .token(reference("AWS::AccountId")),
     };
     c.lit(&format!(":{resource}{sep}{name}")).build()
 }
@@ -77,13 +86,20 @@ pub fn format_arn(env: Option<&Env>, service: &str, resource: &str, sep: char, n
 pub fn arn(env: Option<&Env>, arn: &Arn) -> Value {
     match arn {
         Arn::Literal(s) => Value::String(s.clone()),
-        Arn::Formatted { service, resource, sep, name } => format_arn(env, service, resource, *sep, name),
+        Arn::Formatted {
+            service,
+            resource,
+            sep,
+            name,
+        } => format_arn(env, service, resource, *sep, name),
     }
 }
 
 /// The ARN of an AWS managed policy, `ManagedPolicy.fromAwsManagedPolicyName`.
 pub fn aws_managed_policy_arn(name: &str) -> Value {
-    arn_prefix().lit(&format!(":iam::aws:policy/{name}")).build()
+    arn_prefix()
+        .lit(&format!(":iam::aws:policy/{name}"))
+        .build()
 }
 
 /// The ARN of an account's root principal, `AccountPrincipal`.
@@ -99,7 +115,12 @@ mod tests {
     fn concatenation() {
         assert_eq!(Concat::new().lit("a").lit("b").build(), json!("ab"));
         assert_eq!(
-            Concat::new().lit("a").token(reference("X")).lit("b").lit("c").build(),
+            Concat::new()
+                .lit("a")
+                .token(reference("X"))
+                .lit("b")
+                .lit("c")
+                .build(),
             json!({"Fn::Join": ["", ["a", {"Ref": "X"}, "bc"]]})
         );
     }
@@ -111,7 +132,10 @@ mod tests {
             json!({"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":backup:", {"Ref": "AWS::Region"}, ":",
                 {"Ref": "AWS::AccountId"}, ":backup-vault:v"]]})
         );
-        let env = Env { account: "123456789012".into(), region: "eu-west-1".into() };
+        let env = Env {
+            account: "123456789012".into(),
+            region: "eu-west-1".into(),
+        };
         assert_eq!(
             format_arn(Some(&env), "ec2", "instance", '/', "i-1"),
             json!({"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":ec2:eu-west-1:123456789012:instance/i-1"]]})

@@ -37,7 +37,10 @@ pub fn template(model: &Model) -> Result<Value, Vec<Diagnostic>> {
     let mut resources = Map::new();
     for r in &rendered {
         if resources.contains_key(&r.logical_id) {
-            let first = rendered.iter().find(|x| x.logical_id == r.logical_id).expect("seen before");
+            let first = rendered
+                .iter()
+                .find(|x| x.logical_id == r.logical_id)
+                .expect("seen before");
             diagnostics.push(
                 Diagnostic::error(
                     DUPLICATE_LOGICAL_ID,
@@ -99,5 +102,9 @@ pub fn to_yaml(value: &Value) -> Result<String, String> {
     options.indent_step = 2;
     options.prefer_block_scalars = false;
     let yaml = serde_saphyr::to_string_with_options(value, options).map_err(|e| e.to_string())?;
-    Ok(if yaml.ends_with('\n') { yaml } else { yaml + "\n" })
+    Ok(if yaml.ends_with('\n') {
+        yaml
+    } else {
+        yaml + "\n"
+    })
 }

@@ -12,8 +12,8 @@ use crate::ids::{generated_policy_name, generated_vault_name, resource_logical_i
 use crate::intrinsics::{arn, aws_managed_policy_arn, format_arn, get_att, reference};
 use bkp_diagnostics::Span;
 use bkp_model::{
-    Construct, CopyAction, Env, Model, NewVault, Plan, RemovalPolicy, RoleId, RoleKind, Rule, Selection, VaultId,
-    VaultKind,
+    Construct, CopyAction, Env, Model, NewVault, Plan, RemovalPolicy, RoleId, RoleKind, Rule,
+    Selection, VaultId, VaultKind,
 };
 use serde_json::{Map, Value, json};
 
@@ -30,7 +30,11 @@ const RESTORES_POLICY: &str = "service-role/AWSBackupServiceRolePolicyForRestore
 
 /// Renders every resource of the model in template order.
 pub fn resources(model: &Model) -> Vec<Rendered> {
-    let mut r = Renderer { model, env: model.stack.env.as_ref(), out: Vec::new() };
+    let mut r = Renderer {
+        model,
+        env: model.stack.env.as_ref(),
+        out: Vec::new(),
+    };
     for c in construct_order(model) {
         match c {
             Construct::Vault(v) => r.vault(v, model.vault(v).span),
@@ -48,26 +52,65 @@ pub fn resources(model: &Model) -> Vec<Rendered> {
     r.out
 }
 
-/// The top-level constructs in declaration order: [`Model::order`], then any
-/// construct it leaves out, by kind and index. Vaults a plan creates are
-/// rendered under their plan, not here.
+/// The top-level constructs in the order a CDK app creates them: declaration
+/// order ([`Model::order`], then any construct it leaves out, by kind and
+/// index), except that a plan comes after the vaults and roles it uses, since
+/// an app must create those before passing them to the plan. Declaration
+/// order is kept wherever it is a possible creation order. Vaults a plan
+/// creates are rendered under their plan, not here.
 fn construct_order(model: &Model) -> Vec<Construct> {
-    let mut order: Vec<Construct> = Vec::new();
     let all = (0..model.vaults.len())
         .map(|i| Construct::Vault(VaultId(i)))
         .chain((0..model.roles.len()).map(|i| Construct::Role(RoleId(i))))
         .chain((0..model.plans.len()).map(Construct::Plan));
+    let mut order: Vec<Construct> = Vec::new();
     for c in model.order.iter().copied().chain(all) {
-        let valid = match c {
-            Construct::Vault(v) => model.vaults.get(v.0).is_some_and(|v| v.path.len() == 1),
-            Construct::Role(r) => r.0 < model.roles.len(),
-            Construct::Plan(p) => p < model.plans.len(),
-        };
-        if valid && !order.contains(&c) {
-            order.push(c);
+        if let Construct::Plan(p) = c {
+            if p < model.plans.len() && !order.contains(&c) {
+                for dep in plan_dependencies(model, &model.plans[p]) {
+                    add_top_level(model, &mut order, dep);
+                }
+            }
         }
+        add_top_level(model, &mut order, c);
     }
     order
+}
+
+fn add_top_level(model: &Model, order: &mut Vec<Construct>, c: Construct) {
+    let valid = match c {
+        Construct::Vault(v) => model.vaults.get(v.0).is_some_and(|v| v.path.len() == 1),
+        Construct::Role(r) => r.0 < model.roles.len(),
+        Construct::Plan(p) => p < model.plans.len(),
+    };
+    if valid && !order.contains(&c) {
+        order.push(c);
+    }
+}
+
+/// The vaults and roles a plan uses, in the order its rules and selections
+/// name them.
+fn plan_dependencies(model: &Model, plan: &Plan) -> Vec<Construct> {
+    let mut deps = Vec::new();
+    for rule in &plan.rules {
+        deps.push(Construct::Vault(rule.vault));
+        deps.extend(
+            rule.copy_actions
+                .iter()
+                .map(|c| Construct::Vault(c.destination)),
+        );
+    }
+    deps.extend(
+        plan.selections
+            .iter()
+            .filter_map(|s| s.role)
+            .map(Construct::Role),
+    );
+    deps.retain(|d| match d {
+        Construct::Vault(v) => model.vaults.get(v.0).is_some_and(|v| v.path.len() == 1),
+        _ => true,
+    });
+    deps
 }
 
 struct Renderer<'m> {
@@ -77,14 +120,25 @@ struct Renderer<'m> {
 }
 
 impl<'m> Renderer<'m> {
-    fn push(&mut self, path: &[&str], resource_type: &'static str, body: Map<String, Value>, span: Span) -> String {
+    fn push(
+        &mut self,
+        path: &[&str],
+        resource_type: &'static str,
+        body: Map<String, Value>,
+        span: Span,
+    ) -> String {
         let logical_id = resource_logical_id(path);
         let mut resource = Map::new();
         resource.insert("Type".into(), Value::String(resource_type.into()));
         for (k, v) in body {
             resource.insert(k, v);
         }
-        self.out.push(Rendered { logical_id: logical_id.clone(), resource_type, body: Value::Object(resource), span });
+        self.out.push(Rendered {
+            logical_id: logical_id.clone(),
+            resource_type,
+            body: Value::Object(resource),
+            span,
+        });
         logical_id
     }
 
@@ -92,7 +146,9 @@ impl<'m> Renderer<'m> {
 
     fn vault(&mut self, id: VaultId, span: Span) {
         let vault = self.model.vault(id);
-        let VaultKind::New(nv) = &vault.kind else { return };
+        let VaultKind::New(nv) = &vault.kind else {
+            return;
+        };
         let path: Vec<&str> = vault.path.iter().map(String::as_str).collect();
         let mut props = Map::new();
         if let Some(policy) = access_policy(nv) {
@@ -140,7 +196,9 @@ impl<'m> Renderer<'m> {
         let vault = self.model.vault(id);
         match &vault.kind {
             VaultKind::New(_) => get_att(&resource_logical_id(&vault.path), "BackupVaultName"),
-            VaultKind::ImportedName { name } | VaultKind::ImportedArn { name, .. } => Value::String(name.clone()),
+            VaultKind::ImportedName { name } | VaultKind::ImportedArn { name, .. } => {
+                Value::String(name.clone())
+            }
         }
     }
 
@@ -149,7 +207,9 @@ impl<'m> Renderer<'m> {
         let vault = self.model.vault(id);
         match &vault.kind {
             VaultKind::New(_) => get_att(&resource_logical_id(&vault.path), "BackupVaultArn"),
-            VaultKind::ImportedName { name } => format_arn(self.env, "backup", "backup-vault", ':', name),
+            VaultKind::ImportedName { name } => {
+                format_arn(self.env, "backup", "backup-vault", ':', name)
+            }
             VaultKind::ImportedArn { arn, .. } => Value::String(arn.clone()),
         }
     }
@@ -173,7 +233,12 @@ impl<'m> Renderer<'m> {
                 .render()
             })
             .collect();
-        let grant_span = self.model.grants.iter().find(|g| g.role == id).map_or(role.span, |g| g.span);
+        let grant_span = self
+            .model
+            .grants
+            .iter()
+            .find(|g| g.role == id)
+            .map_or(role.span, |g| g.span);
         match &role.kind {
             RoleKind::New { assumed_by } => {
                 let mut managed = Vec::new();
@@ -182,9 +247,19 @@ impl<'m> Renderer<'m> {
                         managed.extend(selection_policies(sel));
                     }
                 }
-                let role_id = self.iam_role(&[&role.id], std::slice::from_ref(assumed_by), managed, role.span);
+                let role_id = self.iam_role(
+                    &[&role.id],
+                    std::slice::from_ref(assumed_by),
+                    managed,
+                    role.span,
+                );
                 if let Some(doc) = iam::document(grants, Rendering::Resolved) {
-                    self.policy(&[&role.id, "DefaultPolicy"], doc, reference(&role_id), grant_span);
+                    self.policy(
+                        &[&role.id, "DefaultPolicy"],
+                        doc,
+                        reference(&role_id),
+                        grant_span,
+                    );
                 }
             }
             RoleKind::Imported { arn } => {
@@ -205,7 +280,10 @@ impl<'m> Renderer<'m> {
     fn imported_role_is_mutable(&self, role_arn: &str) -> bool {
         match self.env {
             None => true,
-            Some(env) => role_arn.split(':').nth(4).is_some_and(|account| account == env.account),
+            Some(env) => role_arn
+                .split(':')
+                .nth(4)
+                .is_some_and(|account| account == env.account),
         }
     }
 
@@ -234,7 +312,10 @@ impl<'m> Renderer<'m> {
             }
         }
         if !arns.is_empty() {
-            props.insert("ManagedPolicyArns".into(), arns.into_iter().map(aws_managed_policy_arn).collect());
+            props.insert(
+                "ManagedPolicyArns".into(),
+                arns.into_iter().map(aws_managed_policy_arn).collect(),
+            );
         }
         let mut body = Map::new();
         body.insert("Properties".into(), Value::Object(props));
@@ -245,7 +326,10 @@ impl<'m> Renderer<'m> {
         let logical_id = resource_logical_id(path);
         let mut props = Map::new();
         props.insert("PolicyDocument".into(), document);
-        props.insert("PolicyName".into(), Value::String(generated_policy_name(&logical_id)));
+        props.insert(
+            "PolicyName".into(),
+            Value::String(generated_policy_name(&logical_id)),
+        );
         props.insert("Roles".into(), Value::Array(vec![role]));
         let mut body = Map::new();
         body.insert("Properties".into(), Value::Object(props));
@@ -255,7 +339,13 @@ impl<'m> Renderer<'m> {
     fn plans_in_order(&self) -> Vec<&'m Plan> {
         construct_order(self.model)
             .into_iter()
-            .filter_map(|c| if let Construct::Plan(p) = c { Some(&self.model.plans[p]) } else { None })
+            .filter_map(|c| {
+                if let Construct::Plan(p) = c {
+                    Some(&self.model.plans[p])
+                } else {
+                    None
+                }
+            })
             .collect()
     }
 
@@ -304,7 +394,13 @@ impl<'m> Renderer<'m> {
             r.insert("CompletionWindowMinutes".into(), m.into());
         }
         if !rule.copy_actions.is_empty() {
-            r.insert("CopyActions".into(), rule.copy_actions.iter().map(|c| self.copy_action(c)).collect());
+            r.insert(
+                "CopyActions".into(),
+                rule.copy_actions
+                    .iter()
+                    .map(|c| self.copy_action(c))
+                    .collect(),
+            );
         }
         if let Some(c) = rule.continuous_backup {
             r.insert("EnableContinuousBackup".into(), c.into());
@@ -321,8 +417,11 @@ impl<'m> Renderer<'m> {
             r.insert("Lifecycle".into(), l);
         }
         if !rule.recovery_point_tags.is_empty() {
-            let tags: Map<String, Value> =
-                rule.recovery_point_tags.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+            let tags: Map<String, Value> = rule
+                .recovery_point_tags
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .collect();
             r.insert("RecoveryPointTags".into(), Value::Object(tags));
         }
         r.insert("RuleName".into(), Value::String(rule.name.clone()));
@@ -330,7 +429,10 @@ impl<'m> Renderer<'m> {
             r.insert("ScheduleExpression".into(), Value::String(s.clone()));
         }
         if let Some(tz) = &rule.schedule_timezone {
-            r.insert("ScheduleExpressionTimezone".into(), Value::String(tz.clone()));
+            r.insert(
+                "ScheduleExpressionTimezone".into(),
+                Value::String(tz.clone()),
+            );
         }
         if let Some(m) = rule.start_window_minutes {
             r.insert("StartWindowMinutes".into(), m.into());
@@ -341,7 +443,10 @@ impl<'m> Renderer<'m> {
 
     fn copy_action(&self, c: &CopyAction) -> Value {
         let mut m = Map::new();
-        m.insert("DestinationBackupVaultArn".into(), self.vault_arn(c.destination));
+        m.insert(
+            "DestinationBackupVaultArn".into(),
+            self.vault_arn(c.destination),
+        );
         if let Some(l) = lifecycle(c.delete_after_days, c.move_to_cold_storage_after_days) {
             m.insert("Lifecycle".into(), l);
         }
@@ -355,7 +460,12 @@ impl<'m> Renderer<'m> {
             None => {
                 let backup = iam::service_principal_name("backup.amazonaws.com");
                 let principal = bkp_model::Principal::Service(backup);
-                let id = self.iam_role(&[&plan.id, &sel.id, "Role"], &[principal], selection_policies(sel), sel.span);
+                let id = self.iam_role(
+                    &[&plan.id, &sel.id, "Role"],
+                    &[principal],
+                    selection_policies(sel),
+                    sel.span,
+                );
                 get_att(&id, "Arn")
             }
             Some(role) => {
@@ -381,18 +491,32 @@ impl<'m> Renderer<'m> {
             s.insert("ListOfTags".into(), Value::Array(tags));
         }
         if !sel.not_resources.is_empty() {
-            s.insert("NotResources".into(), sel.not_resources.iter().map(|a| arn(self.env, a)).collect());
+            s.insert(
+                "NotResources".into(),
+                sel.not_resources.iter().map(|a| arn(self.env, a)).collect(),
+            );
         }
         if !sel.resources.is_empty() {
-            s.insert("Resources".into(), sel.resources.iter().map(|a| arn(self.env, a)).collect());
+            s.insert(
+                "Resources".into(),
+                sel.resources.iter().map(|a| arn(self.env, a)).collect(),
+            );
         }
         s.insert("SelectionName".into(), Value::String(sel.name.clone()));
         let mut props = Map::new();
-        props.insert("BackupPlanId".into(), get_att(plan_logical_id, "BackupPlanId"));
+        props.insert(
+            "BackupPlanId".into(),
+            get_att(plan_logical_id, "BackupPlanId"),
+        );
         props.insert("BackupSelection".into(), Value::Object(s));
         let mut body = Map::new();
         body.insert("Properties".into(), Value::Object(props));
-        self.push(&[&plan.id, &sel.id], "AWS::Backup::BackupSelection", body, sel.span);
+        self.push(
+            &[&plan.id, &sel.id],
+            "AWS::Backup::BackupSelection",
+            body,
+            sel.span,
+        );
     }
 }
 
@@ -456,14 +580,20 @@ fn access_policy(v: &NewVault) -> Option<Value> {
                     .conditions
                     .iter()
                     .map(|(op, entries)| {
-                        let entries: Map<String, Value> =
-                            entries.iter().map(|(k, v)| (k.clone(), iam::json_value(v))).collect();
+                        let entries: Map<String, Value> = entries
+                            .iter()
+                            .map(|(k, v)| (k.clone(), iam::json_value(v)))
+                            .collect();
                         (op.clone(), Value::Object(entries))
                     })
                     .collect(),
                 effect: iam::effect(s.effect),
                 principals: s.principals.iter().map(iam::principal).collect(),
-                resources: s.resources.iter().map(|r| Value::String(r.clone())).collect(),
+                resources: s
+                    .resources
+                    .iter()
+                    .map(|r| Value::String(r.clone()))
+                    .collect(),
             }
             .render()
         })
@@ -499,7 +629,13 @@ mod tests {
 
     #[test]
     fn imported_role_names() {
-        assert_eq!(imported_role_name("arn:aws:iam::123456789012:role/team/ops"), "ops");
-        assert_eq!(imported_role_name("arn:aws:iam::123456789012:role/ops"), "ops");
+        assert_eq!(
+            imported_role_name("arn:aws:iam::123456789012:role/team/ops"),
+            "ops"
+        );
+        assert_eq!(
+            imported_role_name("arn:aws:iam::123456789012:role/ops"),
+            "ops"
+        );
     }
 }
