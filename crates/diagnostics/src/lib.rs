@@ -23,7 +23,10 @@ impl Span {
 
     /// An empty span at `offset`.
     pub const fn point(offset: usize) -> Self {
-        Span { start: offset, end: offset }
+        Span {
+            start: offset,
+            end: offset,
+        }
     }
 
     /// The smallest span covering both.
@@ -112,7 +115,13 @@ pub struct Fix {
 impl Fix {
     /// A fix replacing one span with `text`.
     pub fn replace(title: impl Into<String>, span: Span, text: impl Into<String>) -> Fix {
-        Fix { title: title.into(), edits: vec![Edit { span, text: text.into() }] }
+        Fix {
+            title: title.into(),
+            edits: vec![Edit {
+                span,
+                text: text.into(),
+            }],
+        }
     }
 }
 
@@ -160,7 +169,10 @@ impl Diagnostic {
     }
 
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
-        self.related.push(Related { span, message: message.into() });
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
         self
     }
 
@@ -187,7 +199,12 @@ impl Diagnostic {
 /// Sorts diagnostics by position, errors first on ties, and drops exact duplicates.
 pub fn sort_and_dedup(diags: &mut Vec<Diagnostic>) {
     diags.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.severity, a.code).cmp(&(b.span.start, b.span.end, b.severity, b.code))
+        (a.span.start, a.span.end, a.severity, a.code).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.severity,
+            b.code,
+        ))
     });
     diags.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
 }

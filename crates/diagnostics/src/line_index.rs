@@ -17,7 +17,10 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts, len: text.len() }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -42,7 +45,10 @@ impl LineIndex {
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.len);
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        LineCol { line, col: offset - self.starts[line] }
+        LineCol {
+            line,
+            col: offset - self.starts[line],
+        }
     }
 
     /// One-based line and one-based column in characters, as shown to people.

@@ -12,7 +12,10 @@ pub struct RenderOptions {
 
 impl RenderOptions {
     /// Plain ASCII without colour: stable output for files and snapshots.
-    pub const PLAIN: RenderOptions = RenderOptions { color: false, unicode: false };
+    pub const PLAIN: RenderOptions = RenderOptions {
+        color: false,
+        unicode: false,
+    };
 }
 
 /// Renders one diagnostic against `text`, the contents of `path`.
@@ -27,7 +30,10 @@ pub fn render(diag: &Diagnostic, path: &str, text: &str, opts: RenderOptions) ->
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut out = format!("{path}:{line}:{col}: {sev}[{}]: {}\n", diag.code, diag.message);
+    let mut out = format!(
+        "{path}:{line}:{col}: {sev}[{}]: {}\n",
+        diag.code, diag.message
+    );
 
     let kind = match diag.severity {
         Severity::Error => ReportKind::Error,
@@ -45,16 +51,32 @@ pub fn render(diag: &Diagnostic, path: &str, text: &str, opts: RenderOptions) ->
     let config = Config::default()
         .with_index_type(IndexType::Byte)
         .with_color(opts.color)
-        .with_char_set(if opts.unicode { CharSet::Unicode } else { CharSet::Ascii });
-    let label_text = if diag.label.is_empty() { diag.message.clone() } else { diag.label.clone() };
+        .with_char_set(if opts.unicode {
+            CharSet::Unicode
+        } else {
+            CharSet::Ascii
+        });
+    let label_text = if diag.label.is_empty() {
+        diag.message.clone()
+    } else {
+        diag.label.clone()
+    };
     let mut builder = Report::build(kind, clamp(diag.span))
         .with_config(config)
         .with_code(diag.code)
         .with_message(&diag.message)
-        .with_label(Label::new(clamp(diag.span)).with_message(label_text).with_color(primary_color).with_order(0));
+        .with_label(
+            Label::new(clamp(diag.span))
+                .with_message(label_text)
+                .with_color(primary_color)
+                .with_order(0),
+        );
     for (i, rel) in diag.related.iter().enumerate() {
         builder = builder.with_label(
-            Label::new(clamp(rel.span)).with_message(&rel.message).with_color(Color::Blue).with_order(i as i32 + 1),
+            Label::new(clamp(rel.span))
+                .with_message(&rel.message)
+                .with_color(Color::Blue)
+                .with_order(i as i32 + 1),
         );
     }
     for note in &diag.notes {
@@ -64,7 +86,11 @@ pub fn render(diag: &Diagnostic, path: &str, text: &str, opts: RenderOptions) ->
         builder = builder.with_help(help);
     }
     let mut buf = Vec::new();
-    if builder.finish().write((path, Source::from(text)), &mut buf).is_ok() {
+    if builder
+        .finish()
+        .write((path, Source::from(text)), &mut buf)
+        .is_ok()
+    {
         out.push_str(&String::from_utf8_lossy(&buf));
     }
     out
@@ -72,13 +98,27 @@ pub fn render(diag: &Diagnostic, path: &str, text: &str, opts: RenderOptions) ->
 
 /// Renders every diagnostic, in order, separated by blank lines.
 pub fn render_all(diags: &[Diagnostic], path: &str, text: &str, opts: RenderOptions) -> String {
-    diags.iter().map(|d| render(d, path, text, opts)).collect::<Vec<_>>().join("\n")
+    diags
+        .iter()
+        .map(|d| render(d, path, text, opts))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A one-line summary such as `2 errors, 1 warning`.
 pub fn summary(diags: &[Diagnostic]) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
-    let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
-    format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
 }

@@ -25,7 +25,12 @@ impl Analysis {
         let mut diagnostics = parse.diagnostics.clone();
         diagnostics.extend(sema.diagnostics.iter().cloned());
         bkp_diagnostics::sort_and_dedup(&mut diagnostics);
-        Analysis { text, parse, sema, diagnostics }
+        Analysis {
+            text,
+            parse,
+            sema,
+            diagnostics,
+        }
     }
 
     pub fn has_errors(&self) -> bool {

@@ -45,7 +45,10 @@ pub struct Stack {
 
 impl Default for Stack {
     fn default() -> Self {
-        Stack { name: "Stack".into(), env: None }
+        Stack {
+            name: "Stack".into(),
+            env: None,
+        }
     }
 }
 
@@ -71,9 +74,14 @@ pub struct Vault {
 #[derive(Clone, Debug, PartialEq)]
 pub enum VaultKind {
     /// `vault v = import "name"`
-    ImportedName { name: String },
+    ImportedName {
+        name: String,
+    },
     /// `vault v = import arn "arn:..."`; `name` is the ARN's resource name.
-    ImportedArn { arn: String, name: String },
+    ImportedArn {
+        arn: String,
+        name: String,
+    },
     New(NewVault),
 }
 
@@ -260,15 +268,28 @@ impl ConditionKind {
 pub enum Arn {
     Literal(String),
     /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE{sep}NAME`.
-    Formatted { service: String, resource: String, sep: char, name: String },
+    Formatted {
+        service: String,
+        resource: String,
+        sep: char,
+        name: String,
+    },
 }
 
 impl fmt::Display for Arn {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Arn::Literal(s) => f.write_str(s),
-            Arn::Formatted { service, resource, sep, name } => {
-                write!(f, "arn:${{Partition}}:{service}:${{Region}}:${{Account}}:{resource}{sep}{name}")
+            Arn::Formatted {
+                service,
+                resource,
+                sep,
+                name,
+            } => {
+                write!(
+                    f,
+                    "arn:${{Partition}}:{service}:${{Region}}:${{Account}}:{resource}{sep}{name}"
+                )
             }
         }
     }
@@ -309,7 +330,10 @@ impl Model {
 
     /// The vault declared (or created) at `path`.
     pub fn vault_by_path(&self, path: &[&str]) -> Option<VaultId> {
-        self.vaults.iter().position(|v| v.path.iter().map(String::as_str).eq(path.iter().copied())).map(VaultId)
+        self.vaults
+            .iter()
+            .position(|v| v.path.iter().map(String::as_str).eq(path.iter().copied()))
+            .map(VaultId)
     }
 }
 
@@ -339,20 +363,30 @@ impl Rule {
             Some(d) => parts.push(format!("kept {}", days(d))),
             None => parts.push("kept forever".into()),
         }
-        parts.push(format!("in vault {}", model.vault(self.vault).display_name()));
+        parts.push(format!(
+            "in vault {}",
+            model.vault(self.vault).display_name()
+        ));
         parts.join(", ")
     }
 }
 
 /// "1 day" / "35 days".
 pub fn days(n: u64) -> String {
-    if n == 1 { "1 day".into() } else { format!("{n} days") }
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
 }
 
 /// Describes `cron(m h dom mon dow y)` in words where it is a common shape.
 pub fn describe_cron(expr: &str, tz: Option<&str>) -> String {
     let tz = tz.unwrap_or("UTC");
-    let inner = expr.strip_prefix("cron(").and_then(|s| s.strip_suffix(')')).unwrap_or(expr);
+    let inner = expr
+        .strip_prefix("cron(")
+        .and_then(|s| s.strip_suffix(')'))
+        .unwrap_or(expr);
     let f: Vec<&str> = inner.split_whitespace().collect();
     if let [min, hour, dom, mon, dow, year] = f[..] {
         let numeric = |s: &str| s.chars().all(|c| c.is_ascii_digit());
@@ -360,7 +394,9 @@ pub fn describe_cron(expr: &str, tz: Option<&str>) -> String {
             let at = format!("at {:0>2}:{:0>2} {tz}", hour, min);
             let day_word = match (dom, dow) {
                 ("*", "?") | ("?", "*") => Some("daily".to_string()),
-                ("?", d) if d.chars().all(|c| c.is_ascii_alphabetic()) => Some(format!("weekly on {d}")),
+                ("?", d) if d.chars().all(|c| c.is_ascii_alphabetic()) => {
+                    Some(format!("weekly on {d}"))
+                }
                 (d, "?") if numeric(d) => Some(format!("monthly on day {d}")),
                 _ => None,
             };
@@ -388,9 +424,21 @@ mod tests {
 
     #[test]
     fn cron_descriptions() {
-        assert_eq!(describe_cron("cron(0 5 * * ? *)", None), "daily at 05:00 UTC");
-        assert_eq!(describe_cron("cron(0 5 ? * SAT *)", None), "weekly on SAT at 05:00 UTC");
-        assert_eq!(describe_cron("cron(30 3 15 * ? *)", Some("Europe/Paris")), "monthly on day 15 at 03:30 Europe/Paris");
-        assert_eq!(describe_cron("cron(0/5 * * * ? *)", None), "on schedule cron(0/5 * * * ? *) (UTC)");
+        assert_eq!(
+            describe_cron("cron(0 5 * * ? *)", None),
+            "daily at 05:00 UTC"
+        );
+        assert_eq!(
+            describe_cron("cron(0 5 ? * SAT *)", None),
+            "weekly on SAT at 05:00 UTC"
+        );
+        assert_eq!(
+            describe_cron("cron(30 3 15 * ? *)", Some("Europe/Paris")),
+            "monthly on day 15 at 03:30 Europe/Paris"
+        );
+        assert_eq!(
+            describe_cron("cron(0/5 * * * ? *)", None),
+            "on schedule cron(0/5 * * * ? *) (UTC)"
+        );
     }
 }

@@ -5,7 +5,7 @@
 use crate::codes::*;
 use crate::schema::{self, BlockKind};
 use crate::suggest::did_you_mean;
-use crate::value::{format_duration, RecordField, ResourceKind, ResourceValue, Spanned, Value};
+use crate::value::{RecordField, ResourceKind, ResourceValue, Spanned, Value, format_duration};
 use crate::{Def, DefKind, Reference, Semantics};
 use bkp_diagnostics::{Diagnostic, Fix, Span};
 use bkp_model::*;
@@ -47,7 +47,10 @@ impl Checked {
     }
 
     fn key_span(&self, name: &str) -> Option<Span> {
-        self.fields.iter().find(|f| f.key == name).map(|f| f.key_span)
+        self.fields
+            .iter()
+            .find(|f| f.key == name)
+            .map(|f| f.key_span)
     }
 }
 
@@ -89,25 +92,56 @@ impl<'a> Evaluator<'a> {
 
     // ----- name collection -------------------------------------------------
 
-    fn define(&mut self, name: &str, kind: DefKind, name_span: Span, span: Span, written: bool) -> usize {
+    fn define(
+        &mut self,
+        name: &str,
+        kind: DefKind,
+        name_span: Span,
+        span: Span,
+        written: bool,
+    ) -> usize {
         let idx = self.defs.len();
-        self.defs.push(Def { name: name.to_string(), kind, name_span, span, parent: None, written });
+        self.defs.push(Def {
+            name: name.to_string(),
+            kind,
+            name_span,
+            span,
+            parent: None,
+            written,
+        });
         if let Some(&first) = self.names.get(name) {
             let prev = &self.defs[first];
-            let what = if prev.kind == kind { String::new() } else { format!(" (a {})", prev.kind.noun()) };
-            let mut d = Diagnostic::error(DUPLICATE_NAME, name_span, format!("`{name}` is defined twice"))
-                .with_label(format!("this {} reuses the name of an earlier declaration{what}", kind.noun()))
-                .with_related(prev.name_span, "first defined here");
+            let what = if prev.kind == kind {
+                String::new()
+            } else {
+                format!(" (a {})", prev.kind.noun())
+            };
+            let mut d = Diagnostic::error(
+                DUPLICATE_NAME,
+                name_span,
+                format!("`{name}` is defined twice"),
+            )
+            .with_label(format!(
+                "this {} reuses the name of an earlier declaration{what}",
+                kind.noun()
+            ))
+            .with_related(prev.name_span, "first defined here");
             if !written {
-                d = d.with_note(format!("an unnamed plan takes its id `{name}` from its preset; name one of them"));
+                d = d.with_note(format!(
+                    "an unnamed plan takes its id `{name}` from its preset; name one of them"
+                ));
             }
             self.diags.push(d);
         } else {
             self.names.insert(name.to_string(), idx);
             if written && (schema::builtin(name).is_some() || schema::constant(name).is_some()) {
                 self.diags.push(
-                    Diagnostic::warning(SHADOWED_BUILTIN, name_span, format!("`{name}` hides the builtin of the same name"))
-                        .with_help("choose another name"),
+                    Diagnostic::warning(
+                        SHADOWED_BUILTIN,
+                        name_span,
+                        format!("`{name}` hides the builtin of the same name"),
+                    )
+                    .with_help("choose another name"),
                 );
             }
         }
@@ -142,15 +176,26 @@ impl<'a> Evaluator<'a> {
 
     /// The definition index of the plan declared by `p`.
     fn plan_def(&self, p: &ast::PlanDecl) -> Option<usize> {
-        self.defs.iter().position(|d| d.kind == DefKind::Plan && d.span == p.span)
+        self.defs
+            .iter()
+            .position(|d| d.kind == DefKind::Plan && d.span == p.span)
     }
 
     // ----- running ---------------------------------------------------------
 
     pub(crate) fn run(mut self) -> Semantics {
         let file = self.file;
-        let stacks: Vec<&ast::StackDecl> =
-            file.items.iter().filter_map(|i| if let Item::Stack(s) = i { Some(s) } else { None }).collect();
+        let stacks: Vec<&ast::StackDecl> = file
+            .items
+            .iter()
+            .filter_map(|i| {
+                if let Item::Stack(s) = i {
+                    Some(s)
+                } else {
+                    None
+                }
+            })
+            .collect();
         if let Some(s) = stacks.first() {
             self.eval_stack(s);
         }
@@ -187,12 +232,24 @@ impl<'a> Evaluator<'a> {
         let mut let_values: Vec<(usize, Spanned)> = self
             .let_state
             .drain()
-            .filter_map(|(d, s)| if let LetState::Done(v) = s { Some((d, v)) } else { None })
+            .filter_map(|(d, s)| {
+                if let LetState::Done(v) = s {
+                    Some((d, v))
+                } else {
+                    None
+                }
+            })
             .collect();
         let_values.sort_by_key(|(d, _)| *d);
         let mut diagnostics = self.diags;
         bkp_diagnostics::sort_and_dedup(&mut diagnostics);
-        Semantics { model: self.model, defs: self.defs, references: self.refs, let_values, diagnostics }
+        Semantics {
+            model: self.model,
+            defs: self.defs,
+            references: self.refs,
+            let_values,
+            diagnostics,
+        }
     }
 
     pub(crate) fn evaluate_alone(mut self, expr: &ast::Expr) -> (Spanned, Vec<Diagnostic>) {
@@ -209,22 +266,33 @@ impl<'a> Evaluator<'a> {
         for item in &self.file.items {
             match item {
                 Item::Vault(v) => {
-                    if let Some(id) = self.names.get(&v.name.name).and_then(|d| self.vault_ids.get(d)) {
-                        if self.defs[*self.names.get(&v.name.name).unwrap_or(&0)].span == v.span {
-                            out.push(Construct::Vault(*id));
-                        }
+                    if let Some(id) = self
+                        .names
+                        .get(&v.name.name)
+                        .and_then(|d| self.vault_ids.get(d))
+                        && self.defs[*self.names.get(&v.name.name).unwrap_or(&0)].span == v.span
+                    {
+                        out.push(Construct::Vault(*id));
                     }
                 }
                 Item::Role(r) => {
-                    if let Some(id) = self.names.get(&r.name.name).and_then(|d| self.role_ids.get(d)) {
+                    if let Some(id) = self
+                        .names
+                        .get(&r.name.name)
+                        .and_then(|d| self.role_ids.get(d))
+                    {
                         out.push(Construct::Role(*id));
                     }
                 }
-                Item::Plan(p) => {
-                    if self.model.plans.get(plan_idx).is_some_and(|mp| mp.span == p.span) {
-                        out.push(Construct::Plan(plan_idx));
-                        plan_idx += 1;
-                    }
+                Item::Plan(p)
+                    if self
+                        .model
+                        .plans
+                        .get(plan_idx)
+                        .is_some_and(|mp| mp.span == p.span) =>
+                {
+                    out.push(Construct::Plan(plan_idx));
+                    plan_idx += 1;
                 }
                 _ => {}
             }
@@ -241,7 +309,10 @@ impl<'a> Evaluator<'a> {
 
     fn eval(&mut self, expr: &ast::Expr) -> Spanned {
         let value = self.eval_kind(expr);
-        Spanned { value, span: expr.span }
+        Spanned {
+            value,
+            span: expr.span,
+        }
     }
 
     fn eval_kind(&mut self, expr: &ast::Expr) -> Value {
@@ -249,22 +320,37 @@ impl<'a> Evaluator<'a> {
             ExprKind::Int(i) => Value::Int(*i),
             ExprKind::Duration { amount, unit } => match amount.checked_mul(unit.minutes()) {
                 Some(m) => Value::Duration(m),
-                None => self.error(Diagnostic::error(BAD_VALUE, expr.span, "duration is too long")),
+                None => self.error(Diagnostic::error(
+                    BAD_VALUE,
+                    expr.span,
+                    "duration is too long",
+                )),
             },
             ExprKind::Bool(b) => Value::Bool(*b),
             ExprKind::Str(parts) => self.eval_string(parts),
             ExprKind::Name(id) => self.eval_name(id),
             ExprKind::List(items) => Value::List(items.iter().map(|e| self.eval(e)).collect()),
             ExprKind::Record(r) => Value::Record(self.eval_record(r)),
-            ExprKind::Call { callee, args, args_span } => self.eval_call(callee, args, *args_span, expr.span),
+            ExprKind::Call {
+                callee,
+                args,
+                args_span,
+            } => self.eval_call(callee, args, *args_span, expr.span),
             ExprKind::Tagged { tag, record } => match tag.name.as_str() {
                 "allow" | "deny" => {
                     let fields = self.eval_record(record);
-                    Value::Statement { allow: tag.name == "allow", fields }
+                    Value::Statement {
+                        allow: tag.name == "allow",
+                        fields,
+                    }
                 }
                 other => {
-                    let mut d = Diagnostic::error(UNKNOWN_FUNCTION, tag.span, format!("unknown statement kind `{other}`"))
-                        .with_help("policy statements are `allow { ... }` or `deny { ... }`");
+                    let mut d = Diagnostic::error(
+                        UNKNOWN_FUNCTION,
+                        tag.span,
+                        format!("unknown statement kind `{other}`"),
+                    )
+                    .with_help("policy statements are `allow { ... }` or `deny { ... }`");
                     if let Some(s) = did_you_mean(other, ["allow", "deny"]) {
                         d = d.with_fix(Fix::replace(format!("change to `{s}`"), tag.span, s));
                     }
@@ -300,7 +386,10 @@ impl<'a> Evaluator<'a> {
                                     v.span,
                                     format!("cannot interpolate a {} into a string", other.ty()),
                                 )
-                                .with_label(format!("expected String, Int or Bool, found {}", other.ty())),
+                                .with_label(format!(
+                                    "expected String, Int or Bool, found {}",
+                                    other.ty()
+                                )),
                             );
                         }
                     }
@@ -311,6 +400,9 @@ impl<'a> Evaluator<'a> {
     }
 
     fn eval_name(&mut self, id: &ast::Ident) -> Value {
+        if id.name.is_empty() {
+            return Value::Error; // a name the parser found missing
+        }
         if let Some(&def) = self.names.get(&id.name) {
             self.refs.push(Reference { span: id.span, def });
             return match self.defs[def].kind {
@@ -318,11 +410,17 @@ impl<'a> Evaluator<'a> {
                 DefKind::Vault => Value::Vault(def),
                 DefKind::Role => Value::Role(def),
                 DefKind::Plan => Value::Plan(def),
-                DefKind::Stack | DefKind::Rule | DefKind::Selection => self.error(Diagnostic::error(
-                    WRONG_KIND,
-                    id.span,
-                    format!("`{}` is a {} and has no value", id.name, self.defs[def].kind.noun()),
-                )),
+                DefKind::Stack | DefKind::Rule | DefKind::Selection => {
+                    self.error(Diagnostic::error(
+                        WRONG_KIND,
+                        id.span,
+                        format!(
+                            "`{}` is a {} and has no value",
+                            id.name,
+                            self.defs[def].kind.noun()
+                        ),
+                    ))
+                }
             };
         }
         if let Some(c) = schema::constant(&id.name) {
@@ -341,20 +439,31 @@ impl<'a> Evaluator<'a> {
         }
         if schema::builtin(&id.name).is_some() {
             return self.error(
-                Diagnostic::error(TYPE_MISMATCH, id.span, format!("`{}` is a function", id.name))
-                    .with_help(format!("call it: `{}(...)`", id.name)),
+                Diagnostic::error(
+                    TYPE_MISMATCH,
+                    id.span,
+                    format!("`{}` is a function", id.name),
+                )
+                .with_help(format!("call it: `{}(...)`", id.name)),
             );
         }
         let candidates: Vec<String> = self
             .names
             .keys()
             .cloned()
-            .chain(schema::EVENTS.iter().chain(schema::OTHER_CONSTANTS).map(|c| c.name.to_string()))
+            .chain(
+                schema::EVENTS
+                    .iter()
+                    .chain(schema::OTHER_CONSTANTS)
+                    .map(|c| c.name.to_string()),
+            )
             .collect();
         let mut d = Diagnostic::error(UNKNOWN_NAME, id.span, format!("unknown name `{}`", id.name))
             .with_label("not a let, a declaration or a builtin");
         if let Some(s) = did_you_mean(&id.name, candidates.iter().map(String::as_str)) {
-            d = d.with_help(format!("did you mean `{s}`?")).with_fix(Fix::replace(format!("change to `{s}`"), id.span, s));
+            d = d
+                .with_help(format!("did you mean `{s}`?"))
+                .with_fix(Fix::replace(format!("change to `{s}`"), id.span, s));
         }
         self.error(d)
     }
@@ -364,17 +473,27 @@ impl<'a> Evaluator<'a> {
             Some(LetState::Done(v)) => return v.clone(),
             Some(LetState::Evaluating) => {
                 let d = &self.defs[def];
-                let diag = Diagnostic::error(CYCLE, d.name_span, format!("`{}` depends on itself", d.name))
-                    .with_related(use_span, "used here while computing it");
+                let diag = Diagnostic::error(
+                    CYCLE,
+                    d.name_span,
+                    format!("`{}` depends on itself", d.name),
+                )
+                .with_related(use_span, "used here while computing it");
                 self.diags.push(diag);
-                let err = Spanned { value: Value::Error, span: use_span };
+                let err = Spanned {
+                    value: Value::Error,
+                    span: use_span,
+                };
                 self.let_state.insert(def, LetState::Done(err.clone()));
                 return err;
             }
             None => {}
         }
         let Some(expr) = self.lets.get(&def).copied() else {
-            return Spanned { value: Value::Error, span: use_span };
+            return Spanned {
+                value: Value::Error,
+                span: use_span,
+            };
         };
         self.let_state.insert(def, LetState::Evaluating);
         let v = self.eval(expr);
@@ -394,34 +513,56 @@ impl<'a> Evaluator<'a> {
             }
             let value = self.eval(&f.value);
             if let Some(prev) = out.iter().find(|p| p.key == f.key.name) {
-                let d = Diagnostic::error(DUPLICATE_FIELD, f.key.span, format!("`{}` is set twice", f.key.name))
-                    .with_related(prev.key_span, "first set here")
-                    .with_fix(Fix::replace("remove this field", f.span, ""));
+                let d = Diagnostic::error(
+                    DUPLICATE_FIELD,
+                    f.key.span,
+                    format!("`{}` is set twice", f.key.name),
+                )
+                .with_related(prev.key_span, "first set here")
+                .with_fix(Fix::replace("remove this field", f.span, ""));
                 self.diags.push(d);
                 continue;
             }
-            out.push(RecordField { key: f.key.name.clone(), key_span: f.key.span, value });
+            out.push(RecordField {
+                key: f.key.name.clone(),
+                key_span: f.key.span,
+                value,
+            });
         }
         out
     }
 
     fn binary(&mut self, op: ast::BinOp, l: Spanned, r: Spanned, span: Span) -> Value {
         use ast::BinOp::*;
-        let overflow = |s: &mut Self| s.error(Diagnostic::error(BAD_VALUE, span, "the result is too large"));
+        let overflow = |s: &mut Self| {
+            s.error(Diagnostic::error(
+                BAD_VALUE,
+                span,
+                "the result is too large",
+            ))
+        };
         match (op, &l.value, &r.value) {
             (_, Value::Error, _) | (_, _, Value::Error) => Value::Error,
-            (Add, Value::Int(a), Value::Int(b)) => a.checked_add(*b).map_or_else(|| overflow(self), Value::Int),
-            (Add, Value::Duration(a), Value::Duration(b)) => {
-                a.checked_add(*b).map_or_else(|| overflow(self), Value::Duration)
+            (Add, Value::Int(a), Value::Int(b)) => {
+                a.checked_add(*b).map_or_else(|| overflow(self), Value::Int)
             }
+            (Add, Value::Duration(a), Value::Duration(b)) => a
+                .checked_add(*b)
+                .map_or_else(|| overflow(self), Value::Duration),
             (Add, Value::Str(a), Value::Str(b)) => Value::Str(format!("{a}{b}")),
-            (Mul, Value::Int(a), Value::Int(b)) => a.checked_mul(*b).map_or_else(|| overflow(self), Value::Int),
-            (Mul, Value::Duration(a), Value::Int(b)) => {
-                a.checked_mul(*b).map_or_else(|| overflow(self), Value::Duration)
+            (Mul, Value::Int(a), Value::Int(b)) => {
+                a.checked_mul(*b).map_or_else(|| overflow(self), Value::Int)
             }
+            (Mul, Value::Duration(a), Value::Int(b)) => a
+                .checked_mul(*b)
+                .map_or_else(|| overflow(self), Value::Duration),
             (Mul, Value::Int(_), Value::Duration(_)) => self.error(
-                Diagnostic::error(BAD_OPERATION, span, "write the duration first: `Duration * Int`")
-                    .with_label(format!("`{}` is an Int, `{}` a Duration", l.value, r.value)),
+                Diagnostic::error(
+                    BAD_OPERATION,
+                    span,
+                    "write the duration first: `Duration * Int`",
+                )
+                .with_label(format!("`{}` is an Int, `{}` a Duration", l.value, r.value)),
             ),
             (op, a, b) => {
                 let (ta, tb) = (a.ty(), b.ty());
@@ -435,19 +576,29 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn eval_call(&mut self, callee: &ast::Ident, args: &[ast::Arg], args_span: Span, span: Span) -> Value {
+    fn eval_call(
+        &mut self,
+        callee: &ast::Ident,
+        args: &[ast::Arg],
+        args_span: Span,
+        span: Span,
+    ) -> Value {
         let Some(builtin) = schema::builtin(&callee.name) else {
-            let mut d = Diagnostic::error(UNKNOWN_FUNCTION, callee.span, format!("unknown function `{}`", callee.name));
+            let mut d = Diagnostic::error(
+                UNKNOWN_FUNCTION,
+                callee.span,
+                format!("unknown function `{}`", callee.name),
+            );
             if callee.name == "rate" {
                 d = d
                     .with_label("AWS Backup only supports cron schedules")
                     .with_help("write the schedule with `cron(...)`, e.g. `cron(hour = \"3\", minute = \"0\")`");
-            } else if let Some(s) = did_you_mean(&callee.name, schema::BUILTINS.iter().map(|b| b.name)) {
-                d = d.with_help(format!("did you mean `{s}`?")).with_fix(Fix::replace(
-                    format!("change to `{s}`"),
-                    callee.span,
-                    s,
-                ));
+            } else if let Some(s) =
+                did_you_mean(&callee.name, schema::BUILTINS.iter().map(|b| b.name))
+            {
+                d = d
+                    .with_help(format!("did you mean `{s}`?"))
+                    .with_fix(Fix::replace(format!("change to `{s}`"), callee.span, s));
             }
             for a in args {
                 self.eval(&a.value);
@@ -460,14 +611,14 @@ impl<'a> Evaluator<'a> {
         // Every other builtin takes positional strings.
         let mut values = Vec::new();
         for a in args {
-            if let Some(n) = &a.name {
-                if !builtin.params.contains(&n.name.as_str()) {
-                    self.diags.push(Diagnostic::error(
-                        BAD_ARGUMENTS,
-                        n.span,
-                        format!("`{}` has no parameter `{}`", builtin.name, n.name),
-                    ));
-                }
+            if let Some(n) = &a.name
+                && !builtin.params.contains(&n.name.as_str())
+            {
+                self.diags.push(Diagnostic::error(
+                    BAD_ARGUMENTS,
+                    n.span,
+                    format!("`{}` has no parameter `{}`", builtin.name, n.name),
+                ));
             }
             let v = self.eval(&a.value);
             values.push(v);
@@ -496,8 +647,12 @@ impl<'a> Evaluator<'a> {
                 Value::Error => return Value::Error,
                 other => {
                     return self.error(
-                        Diagnostic::error(TYPE_MISMATCH, v.span, format!("expected String, found {}", other.ty()))
-                            .with_label(format!("`{}` takes strings", builtin.name)),
+                        Diagnostic::error(
+                            TYPE_MISMATCH,
+                            v.span,
+                            format!("expected String, found {}", other.ty()),
+                        )
+                        .with_label(format!("`{}` takes strings", builtin.name)),
                     );
                 }
             }
@@ -505,7 +660,12 @@ impl<'a> Evaluator<'a> {
         let arg0 = strs[0].clone();
         let formatted = |service: &str, resource: &str, sep: char, kind| {
             Value::Resource(ResourceValue::Arn {
-                arn: Arn::Formatted { service: service.into(), resource: resource.into(), sep, name: arg0.clone() },
+                arn: Arn::Formatted {
+                    service: service.into(),
+                    resource: resource.into(),
+                    sep,
+                    name: arg0.clone(),
+                },
                 kind,
             })
         };
@@ -516,21 +676,38 @@ impl<'a> Evaluator<'a> {
             "account_principal" => Value::Principal(Principal::Account(arg0)),
             "arn_principal" => Value::Principal(Principal::Arn(arg0)),
             "ec2_instance" => formatted("ec2", "instance", '/', ResourceKind::Ec2Instance),
-            "efs_file_system" => formatted("elasticfilesystem", "file-system", '/', ResourceKind::EfsFileSystem),
+            "efs_file_system" => formatted(
+                "elasticfilesystem",
+                "file-system",
+                '/',
+                ResourceKind::EfsFileSystem,
+            ),
             "rds_instance" => formatted("rds", "db", ':', ResourceKind::RdsInstance),
             "rds_cluster" => formatted("rds", "cluster", ':', ResourceKind::RdsCluster),
-            "rds_serverless_cluster" => formatted("rds", "cluster", ':', ResourceKind::RdsServerlessCluster),
+            "rds_serverless_cluster" => {
+                formatted("rds", "cluster", ':', ResourceKind::RdsServerlessCluster)
+            }
             "dynamodb_table" => formatted("dynamodb", "table", '/', ResourceKind::DynamoDbTable),
             "arn" => {
                 if !arg0.starts_with("arn:") {
                     self.diags.push(
-                        Diagnostic::error(BAD_VALUE, values[0].span, format!("`{arg0}` is not an ARN"))
-                            .with_help("ARNs start with `arn:`"),
+                        Diagnostic::error(
+                            BAD_VALUE,
+                            values[0].span,
+                            format!("`{arg0}` is not an ARN"),
+                        )
+                        .with_help("ARNs start with `arn:`"),
                     );
                 }
-                Value::Resource(ResourceValue::Arn { arn: Arn::Literal(arg0), kind: ResourceKind::Arn })
+                Value::Resource(ResourceValue::Arn {
+                    arn: Arn::Literal(arg0),
+                    kind: ResourceKind::Arn,
+                })
             }
-            "tag" => Value::Resource(ResourceValue::Tag { key: arg0, value: strs[1].clone() }),
+            "tag" => Value::Resource(ResourceValue::Tag {
+                key: arg0,
+                value: strs[1].clone(),
+            }),
             kind @ ("tag_equals" | "tag_like" | "tag_not_equals" | "tag_not_like") => {
                 let kind = match kind {
                     "tag_equals" => ConditionKind::StringEquals,
@@ -538,9 +715,17 @@ impl<'a> Evaluator<'a> {
                     "tag_not_equals" => ConditionKind::StringNotEquals,
                     _ => ConditionKind::StringNotLike,
                 };
-                Value::Condition(Condition { kind, key: arg0, value: strs[1].clone() })
+                Value::Condition(Condition {
+                    kind,
+                    key: arg0,
+                    value: strs[1].clone(),
+                })
             }
-            _ => self.error(Diagnostic::error(UNKNOWN_FUNCTION, span, format!("`{}` cannot be called here", builtin.name))),
+            _ => self.error(Diagnostic::error(
+                UNKNOWN_FUNCTION,
+                span,
+                format!("`{}` cannot be called here", builtin.name),
+            )),
         }
     }
 
@@ -549,8 +734,14 @@ impl<'a> Evaluator<'a> {
         if !positional.is_empty() {
             if positional.len() > 1 || args.len() > 1 {
                 return self.error(
-                    Diagnostic::error(BAD_ARGUMENTS, args_span, "`cron` takes one string or named fields")
-                        .with_help("write `cron(\"0 5 * * ? *\")` or `cron(hour = \"5\", minute = \"0\")`"),
+                    Diagnostic::error(
+                        BAD_ARGUMENTS,
+                        args_span,
+                        "`cron` takes one string or named fields",
+                    )
+                    .with_help(
+                        "write `cron(\"0 5 * * ? *\")` or `cron(hour = \"5\", minute = \"0\")`",
+                    ),
                 );
             }
             let v = self.eval(&positional[0].value);
@@ -562,21 +753,36 @@ impl<'a> Evaluator<'a> {
                         TYPE_MISMATCH,
                         v.span,
                         format!("expected String, found {}", other.ty()),
-                    ))
+                    ));
                 }
             };
             let trimmed = s.trim();
             if trimmed.starts_with("rate(") {
                 return self.error(
-                    Diagnostic::error(NOT_CRON, v.span, format!("`{trimmed}` is a rate expression"))
-                        .with_label("AWS Backup only supports cron schedules")
-                        .with_help("write the six cron fields, e.g. `cron(\"0 5 * * ? *\")`"),
+                    Diagnostic::error(
+                        NOT_CRON,
+                        v.span,
+                        format!("`{trimmed}` is a rate expression"),
+                    )
+                    .with_label("AWS Backup only supports cron schedules")
+                    .with_help("write the six cron fields, e.g. `cron(\"0 5 * * ? *\")`"),
                 );
             }
-            if let Some(inner) = trimmed.strip_prefix("cron(").and_then(|t| t.strip_suffix(')')) {
+            if let Some(inner) = trimmed
+                .strip_prefix("cron(")
+                .and_then(|t| t.strip_suffix(')'))
+            {
                 return self.error(
-                    Diagnostic::error(NOT_CRON, v.span, "write the cron fields without the `cron( )` wrapper")
-                        .with_fix(Fix::replace("remove the wrapper", v.span, format!("{:?}", inner.trim()))),
+                    Diagnostic::error(
+                        NOT_CRON,
+                        v.span,
+                        "write the cron fields without the `cron( )` wrapper",
+                    )
+                    .with_fix(Fix::replace(
+                        "remove the wrapper",
+                        v.span,
+                        format!("{:?}", inner.trim()),
+                    )),
                 );
             }
             let fields: Vec<&str> = trimmed.split_whitespace().collect();
@@ -604,8 +810,12 @@ impl<'a> Evaluator<'a> {
             let Some(n) = &a.name else { continue };
             let v = self.eval(&a.value);
             let Some(field) = schema::CRON_FIELDS.iter().find(|f| **f == n.name) else {
-                let mut d = Diagnostic::error(BAD_ARGUMENTS, n.span, format!("`cron` has no field `{}`", n.name))
-                    .with_label(format!("fields are {}", schema::CRON_FIELDS.join(", ")));
+                let mut d = Diagnostic::error(
+                    BAD_ARGUMENTS,
+                    n.span,
+                    format!("`cron` has no field `{}`", n.name),
+                )
+                .with_label(format!("fields are {}", schema::CRON_FIELDS.join(", ")));
                 if let Some(s) = did_you_mean(&n.name, schema::CRON_FIELDS.iter().copied()) {
                     d = d.with_fix(Fix::replace(format!("change to `{s}`"), n.span, s));
                 }
@@ -613,7 +823,11 @@ impl<'a> Evaluator<'a> {
                 continue;
             };
             if spans.contains_key(field) {
-                self.diags.push(Diagnostic::error(DUPLICATE_FIELD, n.span, format!("`{field}` is given twice")));
+                self.diags.push(Diagnostic::error(
+                    DUPLICATE_FIELD,
+                    n.span,
+                    format!("`{field}` is given twice"),
+                ));
                 continue;
             }
             spans.insert(field, n.span);
@@ -636,8 +850,12 @@ impl<'a> Evaluator<'a> {
         }
         let get = |k: &str| named.iter().find(|(f, _)| *f == k).map(|(_, v)| v.as_str());
         if get("day").is_some() && get("week_day").is_some() {
-            let d = Diagnostic::error(CRON_DAY_AND_WEEKDAY, spans["week_day"], "cannot give both `day` and `week_day`")
-                .with_related(spans["day"], "`day` is given here");
+            let d = Diagnostic::error(
+                CRON_DAY_AND_WEEKDAY,
+                spans["week_day"],
+                "cannot give both `day` and `week_day`",
+            )
+            .with_related(spans["day"], "`day` is given here");
             return self.error(d);
         }
         let pairs: Vec<(&str, &str)> = ["minute", "hour", "month", "year"]
@@ -654,7 +872,11 @@ impl<'a> Evaluator<'a> {
             return;
         }
         let found = v.value.ty();
-        let mut d = Diagnostic::error(TYPE_MISMATCH, v.span, format!("expected {want}, found {found}"));
+        let mut d = Diagnostic::error(
+            TYPE_MISMATCH,
+            v.span,
+            format!("expected {want}, found {found}"),
+        );
         match (&v.value, want) {
             (Value::Str(s), "Schedule") => {
                 d = d.with_help(if s.trim_start().starts_with("rate(") {
@@ -666,14 +888,23 @@ impl<'a> Evaluator<'a> {
             (Value::Int(i), "Duration") => {
                 d = d
                     .with_help(format!("durations have a unit: `{i}d`, `{i}h`, `{i}min`"))
-                    .with_fix(Fix::replace(format!("write `{i}d`"), v.span, format!("{i}d")));
+                    .with_fix(Fix::replace(
+                        format!("write `{i}d`"),
+                        v.span,
+                        format!("{i}d"),
+                    ));
             }
             (Value::Str(s), "Vault") | (Value::Str(s), "Role") => {
-                d = d.with_help(format!("refer to a declared {} by name, without quotes (not {s:?})", want.to_lowercase()));
+                d = d.with_help(format!(
+                    "refer to a declared {} by name, without quotes (not {s:?})",
+                    want.to_lowercase()
+                ));
             }
             (Value::Str(s), "Key") => d = d.with_help(format!("write `kms_key({s:?})`")),
             (Value::Str(s), "Topic") => d = d.with_help(format!("write `sns_topic({s:?})`")),
-            (Value::Str(s), "Principal") => d = d.with_help(format!("write `service_principal({s:?})`")),
+            (Value::Str(s), "Principal") => {
+                d = d.with_help(format!("write `service_principal({s:?})`"))
+            }
             _ => {}
         }
         self.diags.push(d);
@@ -716,9 +947,16 @@ impl<'a> Evaluator<'a> {
             let d = Diagnostic::error(
                 NOT_WHOLE_DAYS,
                 v.span,
-                format!("`{field}` must be a whole number of days, found {}", format_duration(m)),
+                format!(
+                    "`{field}` must be a whole number of days, found {}",
+                    format_duration(m)
+                ),
             )
-            .with_label(format!("{} is {:.2} days", format_duration(m), m as f64 / DAY as f64));
+            .with_label(format!(
+                "{} is {:.2} days",
+                format_duration(m),
+                m as f64 / DAY as f64
+            ));
             self.diags.push(d);
             return None;
         }
@@ -834,12 +1072,14 @@ impl<'a> Evaluator<'a> {
         let c = self.block(s.body.as_ref(), s.name.span, BlockKind::Stack);
         let account = c.get("account").cloned().and_then(|v| self.want_str(&v));
         let region = c.get("region").cloned().and_then(|v| self.want_str(&v));
-        if let Some(a) = &account {
-            if !(a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit())) {
-                let span = c.get("account").map_or(s.span, |v| v.span);
-                self.diags.push(Diagnostic::error(BAD_VALUE, span, format!("`{a}` is not an AWS account id"))
-                    .with_label("account ids are 12 digits"));
-            }
+        if let Some(a) = &account
+            && !(a.len() == 12 && a.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let span = c.get("account").map_or(s.span, |v| v.span);
+            self.diags.push(
+                Diagnostic::error(BAD_VALUE, span, format!("`{a}` is not an AWS account id"))
+                    .with_label("account ids are 12 digits"),
+            );
         }
         let env = match (account, region) {
             (Some(account), Some(region)) => Some(Env { account, region }),
@@ -853,34 +1093,64 @@ impl<'a> Evaluator<'a> {
                 None
             }
         };
-        self.model.stack = Stack { name: s.name.name.clone(), env };
+        self.model.stack = Stack {
+            name: s.name.name.clone(),
+            env,
+        };
     }
 
     fn eval_vault(&mut self, v: &ast::VaultDecl) {
-        let Some(&def) = self.names.get(&v.name.name) else { return };
+        let Some(&def) = self.names.get(&v.name.name) else {
+            return;
+        };
         if self.defs[def].span != v.span {
             return; // a duplicate, already reported
         }
         let kind = match &v.body {
             DeclBody::Import { by_arn, value, .. } => {
                 let val = self.eval(value);
-                let Some(s) = self.want_str(&val) else { return self.push_vault(def, v, VaultKind::ImportedName { name: String::new() }) };
+                let Some(s) = self.want_str(&val) else {
+                    return self.push_vault(
+                        def,
+                        v,
+                        VaultKind::ImportedName {
+                            name: String::new(),
+                        },
+                    );
+                };
                 if *by_arn {
                     match vault_name_from_arn(&s) {
                         Ok(name) => VaultKind::ImportedArn { arn: s, name },
                         Err(why) => {
                             self.diags.push(
-                                Diagnostic::error(VAULT_ARN, val.span, format!("`{s}` is not a backup vault ARN: {why}"))
-                                    .with_help("write `arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME`"),
+                                Diagnostic::error(
+                                    VAULT_ARN,
+                                    val.span,
+                                    format!("`{s}` is not a backup vault ARN: {why}"),
+                                )
+                                .with_help(
+                                    "write `arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME`",
+                                ),
                             );
-                            VaultKind::ImportedArn { arn: s, name: String::new() }
+                            VaultKind::ImportedArn {
+                                arn: s,
+                                name: String::new(),
+                            }
                         }
                     }
                 } else {
                     if s.starts_with("arn:") {
                         self.diags.push(
-                            Diagnostic::error(BAD_VALUE, val.span, "this imports a vault by name, but the value is an ARN")
-                                .with_fix(Fix::replace("import by ARN", Span::new(value.span.start, value.span.start), "arn ")),
+                            Diagnostic::error(
+                                BAD_VALUE,
+                                val.span,
+                                "this imports a vault by name, but the value is an ARN",
+                            )
+                            .with_fix(Fix::replace(
+                                "import by ARN",
+                                Span::new(value.span.start, value.span.start),
+                                "arn ",
+                            )),
                         );
                     }
                     VaultKind::ImportedName { name: s }
@@ -896,25 +1166,31 @@ impl<'a> Evaluator<'a> {
 
     fn push_vault(&mut self, def: usize, v: &ast::VaultDecl, kind: VaultKind) {
         let id = VaultId(self.model.vaults.len());
-        self.model.vaults.push(Vault { path: vec![v.name.name.clone()], span: v.span, kind });
+        self.model.vaults.push(Vault {
+            path: vec![v.name.name.clone()],
+            span: v.span,
+            kind,
+        });
         self.vault_ids.insert(def, id);
     }
 
     fn new_vault(&mut self, c: &Checked) -> NewVault {
         let mut nv = NewVault::default();
-        if let Some(v) = c.get("backup_vault_name").cloned() {
-            if let Some(name) = self.want_str(&v) {
-                let ok = (2..=50).contains(&name.len())
-                    && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-                if !ok {
-                    self.diags.push(
-                        Diagnostic::error(VAULT_NAME, v.span, format!("invalid vault name `{name}`"))
-                            .with_label("vault names are 2 to 50 letters, digits, `-` or `_`")
-                            .with_note("the CDK requires `^[a-zA-Z0-9\\-_]{2,50}$`"),
-                    );
-                }
-                nv.name = Some(name);
+        if let Some(v) = c.get("backup_vault_name").cloned()
+            && let Some(name) = self.want_str(&v)
+        {
+            let ok = (2..=50).contains(&name.len())
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if !ok {
+                self.diags.push(
+                    Diagnostic::error(VAULT_NAME, v.span, format!("invalid vault name `{name}`"))
+                        .with_label("vault names are 2 to 50 letters, digits, `-` or `_`")
+                        .with_note("the CDK requires `^[a-zA-Z0-9\\-_]{2,50}$`"),
+                );
             }
+            nv.name = Some(name);
         }
         if let Some(v) = c.get("encryption_key").cloned() {
             match &v.value {
@@ -922,13 +1198,16 @@ impl<'a> Evaluator<'a> {
                 _ => self.mismatch(&v, "Key"),
             }
         }
-        let topic = c.get("notification_topic").cloned().and_then(|v| match &v.value {
-            Value::Topic(arn) => Some(arn.clone()),
-            _ => {
-                self.mismatch(&v, "Topic");
-                None
-            }
-        });
+        let topic = c
+            .get("notification_topic")
+            .cloned()
+            .and_then(|v| match &v.value {
+                Value::Topic(arn) => Some(arn.clone()),
+                _ => {
+                    self.mismatch(&v, "Topic");
+                    None
+                }
+            });
         let events = c.get("notification_events").cloned().map(|v| {
             let items = self.want_list(&v, "Event");
             items
@@ -944,18 +1223,26 @@ impl<'a> Evaluator<'a> {
         });
         match (topic, events) {
             (Some(topic_arn), events) => {
-                let events =
-                    events.unwrap_or_else(|| schema::EVENTS.iter().filter_map(|e| match e.kind {
-                        schema::ConstKind::Event(a) => Some(a.to_string()),
-                        _ => None,
-                    }).collect());
+                let events = events.unwrap_or_else(|| {
+                    schema::EVENTS
+                        .iter()
+                        .filter_map(|e| match e.kind {
+                            schema::ConstKind::Event(a) => Some(a.to_string()),
+                            _ => None,
+                        })
+                        .collect()
+                });
                 nv.notifications = Some(Notifications { topic_arn, events });
             }
             (None, Some(_)) => {
                 let span = c.key_span("notification_events").unwrap_or(c.span);
                 self.diags.push(
-                    Diagnostic::error(MISSING_FIELD, span, "`notification_events` needs a `notification_topic`")
-                        .with_help("add `notification_topic = sns_topic(\"arn:...\")`"),
+                    Diagnostic::error(
+                        MISSING_FIELD,
+                        span,
+                        "`notification_events` needs a `notification_topic`",
+                    )
+                    .with_help("add `notification_topic = sns_topic(\"arn:...\")`"),
                 );
             }
             (None, None) => {}
@@ -964,10 +1251,14 @@ impl<'a> Evaluator<'a> {
             match v.value {
                 Value::Removal(Some(r)) => nv.removal_policy = r,
                 Value::Removal(None) => self.diags.push(
-                    Diagnostic::error(SNAPSHOT_REMOVAL, v.span, "vaults cannot use the `snapshot` removal policy")
-                        .with_label("CloudFormation rejects `Snapshot` on AWS::Backup::BackupVault")
-                        .with_help("use `retain`, `destroy` or `retain_on_update_or_delete`")
-                        .with_fix(Fix::replace("use `retain`", v.span, "retain")),
+                    Diagnostic::error(
+                        SNAPSHOT_REMOVAL,
+                        v.span,
+                        "vaults cannot use the `snapshot` removal policy",
+                    )
+                    .with_label("CloudFormation rejects `Snapshot` on AWS::Backup::BackupVault")
+                    .with_help("use `retain`, `destroy` or `retain_on_update_or_delete`")
+                    .with_fix(Fix::replace("use `retain`", v.span, "retain")),
                 ),
                 _ => self.mismatch(&v, "RemovalPolicy"),
             }
@@ -1053,10 +1344,15 @@ impl<'a> Evaluator<'a> {
             Value::Str(s) => JsonValue::String(s.clone()),
             Value::Int(i) => JsonValue::Int(*i),
             Value::Bool(b) => JsonValue::Bool(*b),
-            Value::List(items) => JsonValue::List(items.iter().filter_map(|i| self.json(i)).collect()),
-            Value::Record(fields) => {
-                JsonValue::Object(fields.iter().filter_map(|f| Some((f.key.clone(), self.json(&f.value)?))).collect())
+            Value::List(items) => {
+                JsonValue::List(items.iter().filter_map(|i| self.json(i)).collect())
             }
+            Value::Record(fields) => JsonValue::Object(
+                fields
+                    .iter()
+                    .filter_map(|f| Some((f.key.clone(), self.json(&f.value)?)))
+                    .collect(),
+            ),
             Value::Error => return None,
             _ => {
                 self.mismatch(v, "String, Int, Bool, List or Record");
@@ -1069,16 +1365,29 @@ impl<'a> Evaluator<'a> {
         let c = self.want_block(v, BlockKind::LockConfiguration)?;
         let min_v = c.get("min_retention").cloned();
         let min_minutes = min_v.as_ref().and_then(|m| self.want_duration(m));
-        if let (Some(m), Some(mv)) = (min_minutes, &min_v) {
-            if m < DAY {
-                self.diags.push(
-                    Diagnostic::error(LOCK_MIN, mv.span, format!("`min_retention` must be at least 1 day, found {}", format_duration(m)))
-                        .with_fix(Fix::replace("use 1 day", mv.span, "1d")),
-                );
-                return None;
-            }
+        if let (Some(m), Some(mv)) = (min_minutes, &min_v)
+            && m < DAY
+        {
+            self.diags.push(
+                Diagnostic::error(
+                    LOCK_MIN,
+                    mv.span,
+                    format!(
+                        "`min_retention` must be at least 1 day, found {}",
+                        format_duration(m)
+                    ),
+                )
+                .with_fix(Fix::replace("use 1 day", mv.span, "1d")),
+            );
+            return None;
         }
-        let min = min_v.as_ref().and_then(|m| if min_minutes.is_some() { self.want_days(m, "min_retention") } else { None })?;
+        let min = min_v.as_ref().and_then(|m| {
+            if min_minutes.is_some() {
+                self.want_days(m, "min_retention")
+            } else {
+                None
+            }
+        })?;
         let max_v = c.get("max_retention").cloned();
         let max = match &max_v {
             Some(mv) => Some(self.want_days(mv, "max_retention")?),
@@ -1097,7 +1406,9 @@ impl<'a> Evaluator<'a> {
                 let d = Diagnostic::error(
                     LOCK_ORDER,
                     mv.span,
-                    format!("`max_retention` ({max} days) must be greater than `min_retention` ({min} days)"),
+                    format!(
+                        "`max_retention` ({max} days) must be greater than `min_retention` ({min} days)"
+                    ),
                 );
                 let d = match &min_v {
                     Some(m) => d.with_related(m.span, format!("`min_retention` is {min} days")),
@@ -1127,28 +1438,48 @@ impl<'a> Evaluator<'a> {
             }
             None => None,
         };
-        Some(Lock { min_retention_days: min, max_retention_days: max, changeable_for_days: changeable })
+        Some(Lock {
+            min_retention_days: min,
+            max_retention_days: max,
+            changeable_for_days: changeable,
+        })
     }
 
     fn eval_role(&mut self, r: &ast::RoleDecl) {
-        let Some(&def) = self.names.get(&r.name.name) else { return };
+        let Some(&def) = self.names.get(&r.name.name) else {
+            return;
+        };
         if self.defs[def].span != r.span {
             return;
         }
         let kind = match &r.body {
-            DeclBody::Import { by_arn, value, span } => {
+            DeclBody::Import {
+                by_arn,
+                value,
+                span,
+            } => {
                 let v = self.eval(value);
                 let arn = self.want_str(&v).unwrap_or_default();
                 if *by_arn {
                     self.diags.push(
-                        Diagnostic::error(BAD_VALUE, *span, "roles are imported by ARN already: write `= import \"arn:...\"`")
-                            .with_label("remove `arn`"),
+                        Diagnostic::error(
+                            BAD_VALUE,
+                            *span,
+                            "roles are imported by ARN already: write `= import \"arn:...\"`",
+                        )
+                        .with_label("remove `arn`"),
                     );
                 }
-                if !arn.is_empty() && !(arn.starts_with("arn:") && arn.contains(":iam::") && arn.contains(":role/")) {
+                let is_role_arn =
+                    arn.starts_with("arn:") && arn.contains(":iam::") && arn.contains(":role/");
+                if !arn.is_empty() && !is_role_arn {
                     self.diags.push(
-                        Diagnostic::error(BAD_VALUE, v.span, format!("`{arn}` is not an IAM role ARN"))
-                            .with_help("write `arn:aws:iam::ACCOUNT:role/NAME`"),
+                        Diagnostic::error(
+                            BAD_VALUE,
+                            v.span,
+                            format!("`{arn}` is not an IAM role ARN"),
+                        )
+                        .with_help("write `arn:aws:iam::ACCOUNT:role/NAME`"),
                     );
                 }
                 RoleKind::Imported { arn }
@@ -1162,19 +1493,31 @@ impl<'a> Evaluator<'a> {
                         None
                     }
                 });
-                RoleKind::New { assumed_by: principal.unwrap_or(Principal::Any) }
+                RoleKind::New {
+                    assumed_by: principal.unwrap_or(Principal::Any),
+                }
             }
         };
         let id = RoleId(self.model.roles.len());
-        self.model.roles.push(Role { id: r.name.name.clone(), span: r.span, kind });
+        self.model.roles.push(Role {
+            id: r.name.name.clone(),
+            span: r.span,
+            kind,
+        });
         self.role_ids.insert(def, id);
     }
 
     fn eval_grant(&mut self, g: &ast::GrantDecl) {
         let role = self.eval_name(&g.role);
-        let role = self.want_role(&Spanned { value: role, span: g.role.span });
+        let role = self.want_role(&Spanned {
+            value: role,
+            span: g.role.span,
+        });
         let vault = self.eval_name(&g.vault);
-        let vault = self.want_vault(&Spanned { value: vault, span: g.vault.span });
+        let vault = self.want_vault(&Spanned {
+            value: vault,
+            span: g.vault.span,
+        });
         let actions_v = self.eval(&g.actions);
         let items = match &actions_v.value {
             Value::Str(_) => vec![actions_v.clone()],
@@ -1185,9 +1528,13 @@ impl<'a> Evaluator<'a> {
             if let Some(a) = self.want_str(it) {
                 if a.contains('*') {
                     self.diags.push(
-                        Diagnostic::error(GRANT_WILDCARD, it.span, format!("`{a}` contains a wildcard"))
-                            .with_label("AWS Backup grants take explicit actions")
-                            .with_help("list the actions, e.g. \"backup:StartBackupJob\""),
+                        Diagnostic::error(
+                            GRANT_WILDCARD,
+                            it.span,
+                            format!("`{a}` contains a wildcard"),
+                        )
+                        .with_label("AWS Backup grants take explicit actions")
+                        .with_help("list the actions, e.g. \"backup:StartBackupJob\""),
                     );
                     return;
                 }
@@ -1195,18 +1542,36 @@ impl<'a> Evaluator<'a> {
             }
         }
         if items.is_empty() && !actions_v.value.is_error() {
-            self.diags.push(Diagnostic::error(BAD_VALUE, actions_v.span, "a grant needs at least one action"));
+            self.diags.push(Diagnostic::error(
+                BAD_VALUE,
+                actions_v.span,
+                "a grant needs at least one action",
+            ));
             return;
         }
         if let (Some(role), Some(vault)) = (role, vault) {
             if matches!(self.model.role(role).kind, RoleKind::Imported { .. }) {
                 // The CDK adds nothing to an imported role: the grant is a no-op.
                 self.diags.push(
-                    Diagnostic::warning(WRONG_KIND, g.role.span, format!("granting to the imported role `{}` changes nothing", g.role.name))
-                        .with_note("an imported role's policies are managed outside this stack, as in the CDK"),
+                    Diagnostic::warning(
+                        WRONG_KIND,
+                        g.role.span,
+                        format!(
+                            "granting to the imported role `{}` changes nothing",
+                            g.role.name
+                        ),
+                    )
+                    .with_note(
+                        "an imported role's policies are managed outside this stack, as in the CDK",
+                    ),
                 );
             }
-            self.model.grants.push(Grant { role, actions, vault, span: g.span });
+            self.model.grants.push(Grant {
+                role,
+                actions,
+                vault,
+                span: g.span,
+            });
         }
     }
 
@@ -1221,7 +1586,11 @@ impl<'a> Evaluator<'a> {
                     Value::Plan(_) => "a plan".to_string(),
                     o => format!("a {}", o.ty()),
                 };
-                self.diags.push(Diagnostic::error(WRONG_KIND, id.span, format!("`{}` is {what}, not a vault", id.name)));
+                self.diags.push(Diagnostic::error(
+                    WRONG_KIND,
+                    id.span,
+                    format!("`{}` is {what}, not a vault", id.name),
+                ));
                 None
             }
         }
@@ -1234,21 +1603,26 @@ impl<'a> Evaluator<'a> {
             Some(pr) => match schema::plan_preset(&pr.name) {
                 Some(x) => Some(x),
                 None => {
-                    let mut d = Diagnostic::error(UNKNOWN_PRESET, pr.span, format!("unknown plan preset `{}`", pr.name));
+                    let mut d = Diagnostic::error(
+                        UNKNOWN_PRESET,
+                        pr.span,
+                        format!("unknown plan preset `{}`", pr.name),
+                    );
                     if schema::rule_preset(&pr.name).is_some() {
-                        d = d.with_label(format!("`{}` is a rule preset", pr.name)).with_help(format!(
-                            "write `plan ... < rule {} >`, or use a plan preset: {}",
-                            pr.name,
-                            plan_preset_list()
-                        ));
-                    } else if let Some(s) =
-                        did_you_mean(&pr.name, schema::PLAN_PRESETS.iter().flat_map(|x| [x.name, x.alias]))
-                    {
-                        d = d.with_help(format!("did you mean `{s}`?")).with_fix(Fix::replace(
-                            format!("change to `{s}`"),
-                            pr.span,
-                            s,
-                        ));
+                        d = d
+                            .with_label(format!("`{}` is a rule preset", pr.name))
+                            .with_help(format!(
+                                "write `plan ... < rule {} >`, or use a plan preset: {}",
+                                pr.name,
+                                plan_preset_list()
+                            ));
+                    } else if let Some(s) = did_you_mean(
+                        &pr.name,
+                        schema::PLAN_PRESETS.iter().flat_map(|x| [x.name, x.alias]),
+                    ) {
+                        d = d
+                            .with_help(format!("did you mean `{s}`?"))
+                            .with_fix(Fix::replace(format!("change to `{s}`"), pr.span, s));
                     } else {
                         d = d.with_note(format!("plan presets are {}", plan_preset_list()));
                     }
@@ -1260,8 +1634,14 @@ impl<'a> Evaluator<'a> {
         };
         let Some((id, id_span, _)) = plan_id(p) else {
             self.diags.push(
-                Diagnostic::error(PLAN_NEEDS_NAME, Span::new(p.span.start, p.span.start + 4), "this plan has no name")
-                    .with_help("name it (`plan Nightly < ... >`) or start from a preset (`plan daily35`)"),
+                Diagnostic::error(
+                    PLAN_NEEDS_NAME,
+                    Span::new(p.span.start, p.span.start + 4),
+                    "this plan has no name",
+                )
+                .with_help(
+                    "name it (`plan Nightly < ... >`) or start from a preset (`plan daily35`)",
+                ),
             );
             return;
         };
@@ -1269,7 +1649,14 @@ impl<'a> Evaluator<'a> {
         if self.names.get(&id) != Some(&def) {
             return; // a duplicate, already reported
         }
-        let mut plan = Plan { id: id.clone(), span: p.span, name: id.clone(), windows_vss: false, rules: Vec::new(), selections: Vec::new() };
+        let mut plan = Plan {
+            id: id.clone(),
+            span: p.span,
+            name: id.clone(),
+            windows_vss: false,
+            rules: Vec::new(),
+            selections: Vec::new(),
+        };
         let mut plan_vault = match &p.vault {
             Some(t) => self.resolve_vault_ident(&t.vault),
             None => None,
@@ -1284,22 +1671,30 @@ impl<'a> Evaluator<'a> {
                     let value = self.eval(&f.value);
                     if let Some(prev) = fields.iter().find(|x: &&RecordField| x.key == f.key.name) {
                         self.diags.push(
-                            Diagnostic::error(DUPLICATE_FIELD, f.key.span, format!("`{}` is set twice", f.key.name))
-                                .with_related(prev.key_span, "first set here"),
+                            Diagnostic::error(
+                                DUPLICATE_FIELD,
+                                f.key.span,
+                                format!("`{}` is set twice", f.key.name),
+                            )
+                            .with_related(prev.key_span, "first set here"),
                         );
                         continue;
                     }
-                    fields.push(RecordField { key: f.key.name.clone(), key_span: f.key.span, value });
+                    fields.push(RecordField {
+                        key: f.key.name.clone(),
+                        key_span: f.key.span,
+                        value,
+                    });
                 }
             }
             fields
         };
         let body_span = p.body.as_ref().map_or(p.span, |b| b.span);
         let props = self.check_fields(prop_fields, body_span, BlockKind::Plan);
-        if let Some(v) = props.get("backup_plan_name").cloned() {
-            if let Some(n) = self.want_str(&v) {
-                plan.name = n;
-            }
+        if let Some(v) = props.get("backup_plan_name").cloned()
+            && let Some(n) = self.want_str(&v)
+        {
+            plan.name = n;
         }
         if let Some(v) = props.get("windows_vss").cloned() {
             plan.windows_vss = self.want_bool(&v).unwrap_or(false);
@@ -1309,14 +1704,23 @@ impl<'a> Evaluator<'a> {
             if p.vault.is_some() {
                 self.diags.push(
                     Diagnostic::error(CONFLICT, v.span, "the plan's vault is given twice")
-                        .with_related(p.vault.as_ref().map_or(p.span, |t| t.span), "`-> vault` gives it here"),
+                        .with_related(
+                            p.vault.as_ref().map_or(p.span, |t| t.span),
+                            "`-> vault` gives it here",
+                        ),
                 );
             } else {
                 plan_vault = vid;
             }
         }
 
-        let mut ctx = PlanCtx { id: id.clone(), def, vault: plan_vault, created_vault: None, rule_defs: Vec::new() };
+        let mut ctx = PlanCtx {
+            id: id.clone(),
+            def,
+            vault: plan_vault,
+            created_vault: None,
+            rule_defs: Vec::new(),
+        };
         if let Some(pr) = preset {
             for rule_name in pr.rules {
                 let rp = schema::rule_preset(rule_name).expect("plan presets name rule presets");
@@ -1337,30 +1741,45 @@ impl<'a> Evaluator<'a> {
                 PlanItem::Field(_) | PlanItem::Error(_) => {}
             }
         }
-        if let Some(vault_span) = ctx.created_vault {
-            if let Some((_, s)) = select_ids.iter().find(|(n, _)| n == "Vault") {
-                self.diags.push(
-                    Diagnostic::error(DUPLICATE_CONSTRUCT, *s, "a selection named `Vault` clashes with the vault this plan creates")
-                        .with_related(vault_span, "the plan creates its vault `Vault` for this rule")
-                        .with_help("rename the selection, or give the plan a vault with `-> vault V`"),
-                );
-            }
+        if let Some(vault_span) = ctx.created_vault
+            && let Some((_, s)) = select_ids.iter().find(|(n, _)| n == "Vault")
+        {
+            self.diags.push(
+                Diagnostic::error(
+                    DUPLICATE_CONSTRUCT,
+                    *s,
+                    "a selection named `Vault` clashes with the vault this plan creates",
+                )
+                .with_related(
+                    vault_span,
+                    "the plan creates its vault `Vault` for this rule",
+                )
+                .with_help("rename the selection, or give the plan a vault with `-> vault V`"),
+            );
         }
         if plan.rules.is_empty() && !self.has_errors_in(p.span) {
             let span = p.name.as_ref().map_or(id_span, |n| n.span);
             self.diags.push(
                 Diagnostic::error(EMPTY_PLAN, span, format!("plan `{id}` has no rules"))
                     .with_label("a backup plan must have at least 1 rule")
-                    .with_help("add a rule, e.g. `rule daily`, or start from a preset: `plan P = daily35`"),
+                    .with_help(
+                        "add a rule, e.g. `rule daily`, or start from a preset: `plan P = daily35`",
+                    ),
             );
         }
         // Duplicate rule names: AWS rejects the plan.
         for (i, r) in plan.rules.iter().enumerate() {
             if let Some(prev) = plan.rules[..i].iter().find(|x| x.name == r.name) {
                 self.diags.push(
-                    Diagnostic::warning(DUPLICATE_RULE_NAME, r.span, format!("plan `{id}` has two rules named `{}`", r.name))
-                        .with_related(prev.span, "the first one")
-                        .with_help("rule names must be unique in a plan; AWS rejects the plan otherwise"),
+                    Diagnostic::warning(
+                        DUPLICATE_RULE_NAME,
+                        r.span,
+                        format!("plan `{id}` has two rules named `{}`", r.name),
+                    )
+                    .with_related(prev.span, "the first one")
+                    .with_help(
+                        "rule names must be unique in a plan; AWS rejects the plan otherwise",
+                    ),
                 );
             }
         }
@@ -1369,7 +1788,9 @@ impl<'a> Evaluator<'a> {
     }
 
     fn has_errors_in(&self, span: Span) -> bool {
-        self.diags.iter().any(|d| d.is_error() && span.start <= d.span.start && d.span.end <= span.end)
+        self.diags
+            .iter()
+            .any(|d| d.is_error() && span.start <= d.span.start && d.span.end <= span.end)
     }
 
     fn eval_rule(&mut self, plan: &mut Plan, ctx: &mut PlanCtx, r: &ast::RuleDecl) {
@@ -1384,16 +1805,26 @@ impl<'a> Evaluator<'a> {
                 }
                 None => {
                     self.diags.push(
-                        Diagnostic::error(UNKNOWN_PRESET, n.span, format!("`{}` is a plan preset, not a rule preset", n.name))
-                            .with_help(format!("rule presets are {}", rule_preset_list())),
+                        Diagnostic::error(
+                            UNKNOWN_PRESET,
+                            n.span,
+                            format!("`{}` is a plan preset, not a rule preset", n.name),
+                        )
+                        .with_help(format!("rule presets are {}", rule_preset_list())),
                     );
                     return;
                 }
             },
             Some(n) => {
                 if r.body.is_none() {
-                    let mut d = Diagnostic::error(UNKNOWN_PRESET, n.span, format!("unknown rule preset `{}`", n.name));
-                    if let Some(s) = did_you_mean(&n.name, schema::RULE_PRESETS.iter().map(|x| x.name)) {
+                    let mut d = Diagnostic::error(
+                        UNKNOWN_PRESET,
+                        n.span,
+                        format!("unknown rule preset `{}`", n.name),
+                    );
+                    if let Some(s) =
+                        did_you_mean(&n.name, schema::RULE_PRESETS.iter().map(|x| x.name))
+                    {
                         d = d
                             .with_help(format!("did you mean `{s}`?"))
                             .with_fix(Fix::replace(format!("change to `{s}`"), n.span, s));
@@ -1422,8 +1853,15 @@ impl<'a> Evaluator<'a> {
             None => {
                 if r.body.is_none() {
                     self.diags.push(
-                        Diagnostic::error(MISSING_FIELD, r.keyword, "a rule needs a preset or a body")
-                            .with_help(format!("write `rule daily` (presets: {}) or `rule {{ ... }}`", rule_preset_list())),
+                        Diagnostic::error(
+                            MISSING_FIELD,
+                            r.keyword,
+                            "a rule needs a preset or a body",
+                        )
+                        .with_help(format!(
+                            "write `rule daily` (presets: {}) or `rule {{ ... }}`",
+                            rule_preset_list()
+                        )),
                     );
                     return;
                 }
@@ -1439,16 +1877,19 @@ impl<'a> Evaluator<'a> {
 
     fn apply_rule_fields(&mut self, props: &mut RuleProps, c: &Checked, r: &ast::RuleDecl) {
         let get = |n: &str| c.get(n).cloned();
-        if let Some(v) = get("rule_name") {
-            if let Some(n) = self.want_str(&v) {
-                if r.name.is_some() && !r.is_preset {
-                    self.diags.push(
-                        Diagnostic::error(CONFLICT, v.span, "the rule's name is given twice")
-                            .with_related(r.name.as_ref().map_or(r.span, |n| n.span), "the name after `rule` sets it already"),
-                    );
-                } else {
-                    props.name = Some(n);
-                }
+        if let Some(v) = get("rule_name")
+            && let Some(n) = self.want_str(&v)
+        {
+            if r.name.is_some() && !r.is_preset {
+                self.diags.push(
+                    Diagnostic::error(CONFLICT, v.span, "the rule's name is given twice")
+                        .with_related(
+                            r.name.as_ref().map_or(r.span, |n| n.span),
+                            "the name after `rule` sets it already",
+                        ),
+                );
+            } else {
+                props.name = Some(n);
             }
         }
         if let Some(v) = get("backup_vault") {
@@ -1473,21 +1914,27 @@ impl<'a> Evaluator<'a> {
         }
         if let Some(v) = get("start_window") {
             props.start_window = self.want_duration(&v);
-            if let Some(m) = props.start_window {
-                if m < 60 {
-                    self.diags.push(
-                        Diagnostic::warning(START_WINDOW, v.span, format!("a start window of {} is too short", format_duration(m)))
-                            .with_label("AWS Backup requires at least 60 minutes")
-                            .with_fix(Fix::replace("use 1 hour", v.span, "1h")),
-                    );
-                }
+            if let Some(m) = props.start_window
+                && m < 60
+            {
+                self.diags.push(
+                    Diagnostic::warning(
+                        START_WINDOW,
+                        v.span,
+                        format!("a start window of {} is too short", format_duration(m)),
+                    )
+                    .with_label("AWS Backup requires at least 60 minutes")
+                    .with_fix(Fix::replace("use 1 hour", v.span, "1h")),
+                );
             }
         }
         if let Some(v) = get("completion_window") {
             props.completion_window = self.want_duration(&v);
         }
         if let Some(v) = get("move_to_cold_storage_after") {
-            props.cold_days = self.want_days(&v, "move_to_cold_storage_after").map(|d| (d, v.span));
+            props.cold_days = self
+                .want_days(&v, "move_to_cold_storage_after")
+                .map(|d| (d, v.span));
         }
         if let Some(v) = get("delete_after") {
             props.delete_days = self.want_days(&v, "delete_after").map(|d| (d, v.span));
@@ -1495,7 +1942,10 @@ impl<'a> Evaluator<'a> {
         if let Some(v) = get("recovery_point_tags") {
             match &v.value {
                 Value::Record(fields) => {
-                    props.tags = fields.iter().filter_map(|f| Some((f.key.clone(), self.want_str(&f.value)?))).collect();
+                    props.tags = fields
+                        .iter()
+                        .filter_map(|f| Some((f.key.clone(), self.want_str(&f.value)?)))
+                        .collect();
                 }
                 _ => self.mismatch(&v, "Record<String>"),
             }
@@ -1511,8 +1961,12 @@ impl<'a> Evaluator<'a> {
         if let Some(v) = get("index_actions") {
             props.index_actions.clear();
             for item in self.want_list(&v, "IndexAction") {
-                let Some(ic) = self.want_block(&item, BlockKind::IndexAction) else { continue };
-                let Some(rt) = ic.get("resource_types").cloned() else { continue };
+                let Some(ic) = self.want_block(&item, BlockKind::IndexAction) else {
+                    continue;
+                };
+                let Some(rt) = ic.get("resource_types").cloned() else {
+                    continue;
+                };
                 let types: Vec<IndexResourceType> = self
                     .want_list(&rt, "IndexType")
                     .iter()
@@ -1534,14 +1988,20 @@ impl<'a> Evaluator<'a> {
 
     fn copy_action(&mut self, v: &Spanned) -> Option<CopyAction> {
         let c = self.want_block(v, BlockKind::CopyAction)?;
-        let dest = c.get("destination_backup_vault").cloned().and_then(|d| self.want_vault(&d));
+        let dest = c
+            .get("destination_backup_vault")
+            .cloned()
+            .and_then(|d| self.want_vault(&d));
         let del = c.get("delete_after").cloned();
         let cold = c.get("move_to_cold_storage_after").cloned();
         let delete_days = del.as_ref().and_then(|d| self.want_days(d, "delete_after"));
-        let cold_days = cold.as_ref().and_then(|d| self.want_days(d, "move_to_cold_storage_after"));
-        if let (Some(d), Some(cd), Some(dv), Some(cv)) = (delete_days, cold_days, &del, &cold) {
-            if d < cd + 90 {
-                self.diags.push(
+        let cold_days = cold
+            .as_ref()
+            .and_then(|d| self.want_days(d, "move_to_cold_storage_after"));
+        if let (Some(d), Some(cd), Some(dv), Some(cv)) = (delete_days, cold_days, &del, &cold)
+            && d < cd + 90
+        {
+            self.diags.push(
                     Diagnostic::error(
                         COPY_LIFECYCLE,
                         dv.span,
@@ -1550,15 +2010,25 @@ impl<'a> Evaluator<'a> {
                     .with_related(cv.span, format!("cold storage starts after {cd} days"))
                     .with_fix(Fix::replace(format!("keep it {} days", cd + 90), dv.span, format!("{}d", cd + 90))),
                 );
-                return None;
-            }
+            return None;
         }
-        Some(CopyAction { destination: dest?, delete_after_days: delete_days, move_to_cold_storage_after_days: cold_days })
+        Some(CopyAction {
+            destination: dest?,
+            delete_after_days: delete_days,
+            move_to_cold_storage_after_days: cold_days,
+        })
     }
 
     /// Validates the rule's properties as the CDK's `BackupPlanRule` does,
     /// resolves its vault and name, and adds it to the plan.
-    fn finish_rule(&mut self, plan: &mut Plan, ctx: &mut PlanCtx, mut props: RuleProps, span: Span, preset: Option<&'static str>) {
+    fn finish_rule(
+        &mut self,
+        plan: &mut Plan,
+        ctx: &mut PlanCtx,
+        mut props: RuleProps,
+        span: Span,
+        preset: Option<&'static str>,
+    ) {
         let continuous = props.continuous.is_some_and(|(b, _)| b);
         if let (Some((d, ds)), Some((c, cs))) = (props.delete_days, props.cold_days) {
             if d < c {
@@ -1579,18 +2049,36 @@ impl<'a> Evaluator<'a> {
         }
         if continuous {
             if let Some((_, cs)) = props.cold_days {
-                let d = Diagnostic::error(CONTINUOUS_COLD, cs, "continuous backups cannot move to cold storage")
-                    .with_related(props.continuous.map_or(span, |(_, s)| s), "continuous backup is enabled here")
-                    .with_help("remove `move_to_cold_storage_after`");
+                let d = Diagnostic::error(
+                    CONTINUOUS_COLD,
+                    cs,
+                    "continuous backups cannot move to cold storage",
+                )
+                .with_related(
+                    props.continuous.map_or(span, |(_, s)| s),
+                    "continuous backup is enabled here",
+                )
+                .with_help("remove `move_to_cold_storage_after`");
                 self.diags.push(d);
                 return;
             }
             match props.delete_days {
                 Some((d, ds)) if !(1..=35).contains(&d) => {
                     self.diags.push(
-                        Diagnostic::error(CONTINUOUS_RETENTION, ds, format!("continuous backups are kept 1 to 35 days, found {d} days"))
-                            .with_related(props.continuous.map_or(span, |(_, s)| s), "continuous backup is enabled here")
-                            .with_fix(Fix::replace("keep them 35 days", ds, "35d")),
+                        Diagnostic::error(
+                            CONTINUOUS_RETENTION,
+                            ds,
+                            format!("continuous backups are kept 1 to 35 days, found {d} days"),
+                        )
+                        .with_related(
+                            props.continuous.map_or(span, |(_, s)| s),
+                            "continuous backup is enabled here",
+                        )
+                        .with_fix(Fix::replace(
+                            "keep them 35 days",
+                            ds,
+                            "35d",
+                        )),
                     );
                     return;
                 }
@@ -1613,20 +2101,28 @@ impl<'a> Evaluator<'a> {
             }
         };
         // Retention against the vault's lock.
-        if let VaultKind::New(NewVault { lock: Some(lock), .. }) = &self.model.vault(vault).kind {
+        if let VaultKind::New(NewVault {
+            lock: Some(lock), ..
+        }) = &self.model.vault(vault).kind
+        {
             let lock = lock.clone();
             let retention = props.delete_days.map(|(d, _)| d);
             let at = props.delete_days.map_or(span, |(_, s)| s);
             let vault_span = self.model.vault(vault).span;
             let vname = self.model.vault(vault).display_name();
             let problem = match retention {
-                Some(d) if d < lock.min_retention_days => Some(format!("{d} days is less than the lock's minimum of {} days", lock.min_retention_days)),
-                Some(d) if lock.max_retention_days.is_some_and(|m| d > m) => {
-                    Some(format!("{d} days is more than the lock's maximum of {} days", lock.max_retention_days.unwrap_or(0)))
-                }
-                None if lock.max_retention_days.is_some() => {
-                    Some(format!("it keeps recovery points forever, beyond the lock's maximum of {} days", lock.max_retention_days.unwrap_or(0)))
-                }
+                Some(d) if d < lock.min_retention_days => Some(format!(
+                    "{d} days is less than the lock's minimum of {} days",
+                    lock.min_retention_days
+                )),
+                Some(d) if lock.max_retention_days.is_some_and(|m| d > m) => Some(format!(
+                    "{d} days is more than the lock's maximum of {} days",
+                    lock.max_retention_days.unwrap_or(0)
+                )),
+                None if lock.max_retention_days.is_some() => Some(format!(
+                    "it keeps recovery points forever, beyond the lock's maximum of {} days",
+                    lock.max_retention_days.unwrap_or(0)
+                )),
                 _ => None,
             };
             if let Some(p) = problem {
@@ -1637,7 +2133,10 @@ impl<'a> Evaluator<'a> {
                 );
             }
         }
-        let name = props.name.clone().unwrap_or_else(|| format!("{}Rule{}", ctx.id, plan.rules.len()));
+        let name = props
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("{}Rule{}", ctx.id, plan.rules.len()));
         plan.rules.push(Rule {
             name,
             span,
@@ -1656,7 +2155,12 @@ impl<'a> Evaluator<'a> {
         });
     }
 
-    fn eval_select(&mut self, ctx: &PlanCtx, s: &ast::SelectDecl, ids: &mut Vec<(String, Span)>) -> Option<Selection> {
+    fn eval_select(
+        &mut self,
+        ctx: &PlanCtx,
+        s: &ast::SelectDecl,
+        ids: &mut Vec<(String, Span)>,
+    ) -> Option<Selection> {
         let Some(name) = &s.name else {
             self.diags.push(
                 Diagnostic::error(PLAN_NEEDS_NAME, s.keyword, "a selection needs a name")
@@ -1666,8 +2170,12 @@ impl<'a> Evaluator<'a> {
         };
         if let Some((_, prev)) = ids.iter().find(|(n, _)| *n == name.name) {
             self.diags.push(
-                Diagnostic::error(DUPLICATE_CONSTRUCT, name.span, format!("plan `{}` has two selections named `{}`", ctx.id, name.name))
-                    .with_related(*prev, "first defined here"),
+                Diagnostic::error(
+                    DUPLICATE_CONSTRUCT,
+                    name.span,
+                    format!("plan `{}` has two selections named `{}`", ctx.id, name.name),
+                )
+                .with_related(*prev, "first defined here"),
             );
             return None;
         }
@@ -1755,26 +2263,38 @@ impl<'a> Evaluator<'a> {
         if let Some(v) = c.get("disable_default_backup_policy").cloned() {
             sel.disable_default_backup_policy = self.want_bool(&v).unwrap_or(false);
         }
-        if let Some(v) = c.get("backup_selection_name").cloned() {
-            if let Some(n) = self.want_str(&v) {
-                sel.name = n;
-            }
+        if let Some(v) = c.get("backup_selection_name").cloned()
+            && let Some(n) = self.want_str(&v)
+        {
+            sel.name = n;
         }
         Some(sel)
     }
 
     fn continuous_warnings(&mut self, plan: &Plan) {
-        let Some(rule) = plan.rules.iter().find(|r| r.continuous_backup == Some(true)) else { return };
+        let Some(rule) = plan
+            .rules
+            .iter()
+            .find(|r| r.continuous_backup == Some(true))
+        else {
+            return;
+        };
         let rule_span = rule.span;
         let sel_defs: Vec<usize> = self
             .defs
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.kind == DefKind::Selection && plan.span.start <= d.span.start && d.span.end <= plan.span.end)
+            .filter(|(_, d)| {
+                d.kind == DefKind::Selection
+                    && plan.span.start <= d.span.start
+                    && d.span.end <= plan.span.end
+            })
             .map(|(i, _)| i)
             .collect();
         for d in sel_defs {
-            let Some(items) = self.selection_resource_kinds.get(&d).cloned() else { continue };
+            let Some(items) = self.selection_resource_kinds.get(&d).cloned() else {
+                continue;
+            };
             for it in items {
                 let kind = match &it.value {
                     Value::Resource(ResourceValue::Arn { kind, .. }) => *kind,
@@ -1827,24 +2347,44 @@ pub(crate) fn plan_id(p: &ast::PlanDecl) -> Option<(String, Span, bool)> {
 }
 
 fn plan_preset_list() -> String {
-    schema::PLAN_PRESETS.iter().map(|p| format!("`{}`", p.name)).collect::<Vec<_>>().join(", ")
+    schema::PLAN_PRESETS
+        .iter()
+        .map(|p| format!("`{}`", p.name))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn rule_preset_list() -> String {
-    schema::RULE_PRESETS.iter().map(|p| format!("`{}`", p.name)).collect::<Vec<_>>().join(", ")
+    schema::RULE_PRESETS
+        .iter()
+        .map(|p| format!("`{}`", p.name))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// Another block kind that has a field called `name` (for "`x` is a field of a vault").
 fn other_block_with(name: &str, not: BlockKind) -> Option<BlockKind> {
     use BlockKind::*;
-    [Vault, Role, Stack, Plan, Rule, Select, LockConfiguration, CopyAction, IndexAction]
-        .into_iter()
-        .find(|k| *k != not && k.field(name).is_some())
+    [
+        Vault,
+        Role,
+        Stack,
+        Plan,
+        Rule,
+        Select,
+        LockConfiguration,
+        CopyAction,
+        IndexAction,
+    ]
+    .into_iter()
+    .find(|k| *k != not && k.field(name).is_some())
 }
 
 /// The name in a backup vault ARN, or why it is not one.
@@ -1857,7 +2397,10 @@ fn vault_name_from_arn(arn: &str) -> Result<String, String> {
         return Err(format!("its service is `{}`, not `backup`", parts[2]));
     }
     if parts[5] != "backup-vault" {
-        return Err(format!("its resource type is `{}`, not `backup-vault`", parts[5]));
+        return Err(format!(
+            "its resource type is `{}`, not `backup-vault`",
+            parts[5]
+        ));
     }
     match parts.get(6) {
         Some(name) if !name.is_empty() => Ok(name.to_string()),
@@ -1868,9 +2411,26 @@ fn vault_name_from_arn(arn: &str) -> Result<String, String> {
 /// Renders `cron(...)` as the CDK's `Schedule.cron` does: missing fields
 /// are `*`, the day of month is `?` when a week day is given, and the week
 /// day is `?` otherwise.
-pub fn cron_expression(fields: &[(&str, &str)], day: Option<&str>, week_day: Option<&str>) -> String {
-    let get = |k: &str| fields.iter().find(|(f, _)| *f == k).map_or("*", |(_, v)| *v);
+pub fn cron_expression(
+    fields: &[(&str, &str)],
+    day: Option<&str>,
+    week_day: Option<&str>,
+) -> String {
+    let get = |k: &str| {
+        fields
+            .iter()
+            .find(|(f, _)| *f == k)
+            .map_or("*", |(_, v)| *v)
+    };
     let day = day.unwrap_or(if week_day.is_some() { "?" } else { "*" });
     let week_day = week_day.unwrap_or("?");
-    format!("cron({} {} {} {} {} {})", get("minute"), get("hour"), day, get("month"), week_day, get("year"))
+    format!(
+        "cron({} {} {} {} {} {})",
+        get("minute"),
+        get("hour"),
+        day,
+        get("month"),
+        week_day,
+        get("year")
+    )
 }

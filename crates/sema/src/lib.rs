@@ -12,7 +12,7 @@ mod value;
 
 pub use eval::cron_expression;
 pub use suggest::did_you_mean;
-pub use value::{format_duration, RecordField, ResourceKind, ResourceValue, Spanned, Value};
+pub use value::{RecordField, ResourceKind, ResourceValue, Spanned, Value, format_duration};
 
 use bkp_diagnostics::{Diagnostic, Span};
 use bkp_model::Model;
@@ -84,7 +84,12 @@ impl Semantics {
         self.defs
             .iter()
             .position(|d| d.written && d.name_span.touches(offset))
-            .or_else(|| self.references.iter().find(|r| r.span.touches(offset)).map(|r| r.def))
+            .or_else(|| {
+                self.references
+                    .iter()
+                    .find(|r| r.span.touches(offset))
+                    .map(|r| r.def)
+            })
     }
 
     /// Every span naming `def`: its definition first, then its references.
@@ -93,18 +98,28 @@ impl Semantics {
         if self.defs[def].written {
             out.push(self.defs[def].name_span);
         }
-        out.extend(self.references.iter().filter(|r| r.def == def).map(|r| r.span));
+        out.extend(
+            self.references
+                .iter()
+                .filter(|r| r.def == def)
+                .map(|r| r.span),
+        );
         out
     }
 
     /// The top-level definition called `name`.
     pub fn top_level(&self, name: &str) -> Option<usize> {
-        self.defs.iter().position(|d| d.parent.is_none() && d.name == name)
+        self.defs
+            .iter()
+            .position(|d| d.parent.is_none() && d.name == name)
     }
 
     /// The value of the `let` with definition index `def`.
     pub fn let_value(&self, def: usize) -> Option<&Spanned> {
-        self.let_values.iter().find(|(d, _)| *d == def).map(|(_, v)| v)
+        self.let_values
+            .iter()
+            .find(|(d, _)| *d == def)
+            .map(|(_, v)| v)
     }
 
     /// The type of a definition as the checker sees it.

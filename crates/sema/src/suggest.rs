@@ -16,12 +16,20 @@ pub fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest candidate to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1) + 1;
     candidates
         .into_iter()
         .filter(|c| *c != word)
-        .map(|c| (distance(&word.to_ascii_lowercase(), &c.to_ascii_lowercase()), c))
+        .map(|c| {
+            (
+                distance(&word.to_ascii_lowercase(), &c.to_ascii_lowercase()),
+                c,
+            )
+        })
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, c)| (*d, c.len()))
         .map(|(_, c)| c)
@@ -34,7 +42,10 @@ mod tests {
     #[test]
     fn suggestions() {
         assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(did_you_mean("delete_aftr", ["delete_after", "start_window"]), Some("delete_after"));
+        assert_eq!(
+            did_you_mean("delete_aftr", ["delete_after", "start_window"]),
+            Some("delete_after")
+        );
         assert_eq!(did_you_mean("dayly", ["daily", "weekly"]), Some("daily"));
         assert_eq!(did_you_mean("zzz", ["daily", "weekly"]), None);
     }

@@ -63,7 +63,10 @@ pub enum Value {
     Removal(Option<RemovalPolicy>),
     Index(IndexResourceType),
     /// `allow { ... }` / `deny { ... }`.
-    Statement { allow: bool, fields: Vec<RecordField> },
+    Statement {
+        allow: bool,
+        fields: Vec<RecordField>,
+    },
     /// A reference to a declaration (by definition index).
     Vault(usize),
     Role(usize),
@@ -83,9 +86,16 @@ impl Value {
             Value::Bool(_) => Ty::Bool,
             Value::Str(_) => Ty::String,
             Value::List(items) => {
-                let mut tys = items.iter().map(|i| i.value.ty()).filter(|t| *t != Ty::Error);
+                let mut tys = items
+                    .iter()
+                    .map(|i| i.value.ty())
+                    .filter(|t| *t != Ty::Error);
                 let first = tys.next().unwrap_or(Ty::Error);
-                Ty::list(if tys.all(|t| t == first) { first } else { Ty::Error })
+                Ty::list(if tys.all(|t| t == first) {
+                    first
+                } else {
+                    Ty::Error
+                })
             }
             Value::Record(_) => Ty::Json,
             Value::Schedule(_) => Ty::Schedule,
@@ -117,9 +127,9 @@ pub fn format_duration(minutes: u64) -> String {
     const DAY: u64 = 24 * 60;
     if minutes == 0 {
         "0d".into()
-    } else if minutes % DAY == 0 {
+    } else if minutes.is_multiple_of(DAY) {
         format!("{}d", minutes / DAY)
-    } else if minutes % 60 == 0 {
+    } else if minutes.is_multiple_of(60) {
         format!("{}h", minutes / 60)
     } else {
         format!("{minutes}min")
@@ -158,7 +168,9 @@ impl fmt::Display for Value {
             }
             Value::Schedule(s) => f.write_str(s),
             Value::Resource(ResourceValue::Arn { arn, .. }) => write!(f, "{arn}"),
-            Value::Resource(ResourceValue::Tag { key, value }) => write!(f, "tag({key:?}, {value:?})"),
+            Value::Resource(ResourceValue::Tag { key, value }) => {
+                write!(f, "tag({key:?}, {value:?})")
+            }
             Value::Condition(c) => write!(f, "{}({:?}, {:?})", c.kind.aws_name(), c.key, c.value),
             Value::Principal(p) => match p {
                 Principal::Any => f.write_str("any_principal"),

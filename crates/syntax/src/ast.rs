@@ -73,7 +73,11 @@ pub enum DeclBody {
     /// A new resource, with its properties when a block is given.
     New(Option<Record>),
     /// `= import EXPR` or `= import arn EXPR`.
-    Import { by_arn: bool, value: Expr, span: Span },
+    Import {
+        by_arn: bool,
+        value: Expr,
+        span: Span,
+    },
 }
 
 /// `grant ROLE ACTIONS on VAULT`
@@ -254,7 +258,10 @@ impl Unit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
     Int(u64),
-    Duration { amount: u64, unit: Unit },
+    Duration {
+        amount: u64,
+        unit: Unit,
+    },
     Bool(bool),
     Str(Vec<StrPart>),
     /// A name: a `let`, a declaration, a builtin constant or a preset.
@@ -262,10 +269,21 @@ pub enum ExprKind {
     List(Vec<Expr>),
     Record(Record),
     /// `f(x, key = y)`
-    Call { callee: Ident, args: Vec<Arg>, args_span: Span },
+    Call {
+        callee: Ident,
+        args: Vec<Arg>,
+        args_span: Span,
+    },
     /// `deny { ... }`: a name applied to a record.
-    Tagged { tag: Ident, record: Record },
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Tagged {
+        tag: Ident,
+        record: Record,
+    },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     Paren(Box<Expr>),
     /// Input that could not be parsed as an expression (already diagnosed).
     Error,
@@ -290,7 +308,10 @@ pub struct Arg {
 
 impl Expr {
     pub fn error(span: Span) -> Expr {
-        Expr { kind: ExprKind::Error, span }
+        Expr {
+            kind: ExprKind::Error,
+            span,
+        }
     }
 
     /// The literal text of a string without interpolations.

@@ -1,5 +1,7 @@
-//! The bracket check: reports unclosed and unmatched `{ [ ( <` pairs at the
-//! bracket itself, which says more than "expected `}`" at the end of a file.
+//! The bracket check: reports unclosed and unmatched `{ [ ( <` at the
+//! bracket itself, which says more than "expected `}`" at the end of a file,
+//! and repairs the parser's token stream (unmatched closers dropped, missing
+//! closers inserted) so that one bracket mistake stays one local error.
 
 use crate::lexer::{Token, TokenKind as T};
 use bkp_diagnostics::{Code, Diagnostic, Span};
@@ -28,42 +30,158 @@ fn text(kind: T) -> &'static str {
     }
 }
 
-pub(crate) fn check(_src: &str, tokens: &[Token]) -> Vec<Diagnostic> {
-    let mut stack: Vec<Token> = Vec::new();
+/// The outcome of the bracket check.
+pub(crate) struct Balanced {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The parser's tokens: comments dropped, brackets balanced.
+    pub tokens: Vec<Token>,
+}
+
+/// Checks the brackets of `tokens` (comments included) from `src`.
+pub(crate) fn check(src: &str, tokens: &[Token]) -> Balanced {
+    let toks: Vec<Token> = tokens
+        .iter()
+        .copied()
+        .filter(|t| !t.kind.is_trivia())
+        .collect();
     let mut diags = Vec::new();
-    for tok in tokens {
+    let mut stack: Vec<usize> = Vec::new();
+    // Insertions: (index in `toks` before which to insert, token).
+    let mut inserts: Vec<(usize, Token)> = Vec::new();
+    let mut dropped = vec![false; toks.len()];
+    for (i, tok) in toks.iter().enumerate() {
         match tok.kind {
-            T::LBrace | T::LBracket | T::LParen | T::Lt => stack.push(*tok),
+            T::LBrace | T::LBracket | T::LParen | T::Lt => stack.push(i),
             T::RBrace | T::RBracket | T::RParen | T::Gt => {
-                if let Some(pos) = stack.iter().rposition(|o| closer(o.kind) == Some(tok.kind)) {
+                if let Some(pos) = stack
+                    .iter()
+                    .rposition(|&o| closer(toks[o].kind) == Some(tok.kind))
+                {
                     for open in stack.drain(pos + 1..).rev() {
-                        diags.push(unclosed(open, Some(*tok)));
+                        diags.push(unclosed(toks[open], Some(*tok)));
+                        let at = virtual_closer_before(&toks, i, toks[open]);
+                        inserts.push((i, at));
                     }
                     stack.pop();
                 } else {
-                    let mut d = Diagnostic::error(Code("E0109"), tok.span, format!("unmatched `{}`", text(tok.kind)))
-                        .with_label("nothing opened here is closed by this");
-                    if let Some(open) = stack.last() {
-                        d = d.with_related(open.span, format!("the innermost open bracket is this `{}`", text(open.kind)));
+                    let mut d = Diagnostic::error(
+                        Code("E0109"),
+                        tok.span,
+                        format!("unmatched `{}`", text(tok.kind)),
+                    )
+                    .with_label("nothing open here is closed by this");
+                    if let Some(&open) = stack.last() {
+                        d = d.with_related(
+                            toks[open].span,
+                            format!(
+                                "the innermost open bracket is this `{}`",
+                                text(toks[open].kind)
+                            ),
+                        );
                     }
                     diags.push(d);
+                    dropped[i] = true;
                 }
             }
             _ => {}
         }
     }
-    for open in stack.into_iter().rev() {
-        diags.push(unclosed(open, None));
+    // Brackets still open at the end close before the first later line that
+    // is indented no deeper than the opener's line, or at the end.
+    let line_of = |offset: usize| {
+        src[..offset.min(src.len())]
+            .bytes()
+            .filter(|&b| b == b'\n')
+            .count()
+    };
+    let indent_of = |offset: usize| {
+        let start = src[..offset.min(src.len())]
+            .rfind('\n')
+            .map_or(0, |p| p + 1);
+        src[start..]
+            .bytes()
+            .take_while(|b| *b == b' ' || *b == b'\t')
+            .count()
+    };
+    for &open in stack.iter().rev() {
+        diags.push(unclosed(toks[open], None));
+        let open_line = line_of(toks[open].span.start);
+        let open_indent = indent_of(toks[open].span.start);
+        let mut at = toks.len();
+        for j in open + 1..toks.len() {
+            let t = toks[j];
+            let first_on_line = j == 0 || toks[j - 1].kind == T::Newline;
+            if first_on_line
+                && t.kind != T::Newline
+                && line_of(t.span.start) > open_line
+                && indent_of(t.span.start) <= open_indent
+                && closer(t.kind).is_none()
+                && !matches!(t.kind, T::RBrace | T::RBracket | T::RParen | T::Gt)
+            {
+                // Close at the end of the last line with content before it.
+                let mut k = j;
+                while k > open + 1 && toks[k - 1].kind == T::Newline {
+                    k -= 1;
+                }
+                at = k;
+                break;
+            }
+        }
+        let pos = if at < toks.len() {
+            toks[at].span.start
+        } else {
+            src.len()
+        };
+        let kind = closer(toks[open].kind).unwrap_or(T::RBrace);
+        inserts.push((
+            at,
+            Token {
+                kind,
+                span: Span::point(pos),
+            },
+        ));
     }
-    diags
+    inserts.sort_by_key(|(i, _)| *i);
+    let mut out = Vec::with_capacity(toks.len() + inserts.len());
+    let mut ins = inserts.into_iter().peekable();
+    for (i, t) in toks.iter().enumerate() {
+        while let Some((_, v)) = ins.next_if(|(at, _)| *at == i) {
+            out.push(v);
+        }
+        if !dropped[i] {
+            out.push(*t);
+        }
+    }
+    out.extend(ins.map(|(_, v)| v));
+    Balanced {
+        diagnostics: diags,
+        tokens: out,
+    }
+}
+
+fn virtual_closer_before(toks: &[Token], i: usize, open: Token) -> Token {
+    let kind = closer(open.kind).unwrap_or(T::RBrace);
+    Token {
+        kind,
+        span: Span::point(toks[i].span.start),
+    }
 }
 
 fn unclosed(open: Token, at: Option<Token>) -> Diagnostic {
     let close = closer(open.kind).map_or("?", text);
-    let d = Diagnostic::error(Code("E0110"), open.span, format!("unclosed `{}`", text(open.kind)))
-        .with_help(format!("add the matching `{close}`"));
+    let d = Diagnostic::error(
+        Code("E0110"),
+        open.span,
+        format!("unclosed `{}`", text(open.kind)),
+    )
+    .with_help(format!("add the matching `{close}`"));
     match at {
-        Some(t) => d.with_related(Span::point(t.span.start), format!("`{close}` expected before this")),
+        Some(t) => d
+            .with_label(format!("this `{}` is not closed", text(open.kind)))
+            .with_related(
+                Span::point(t.span.start),
+                format!("`{close}` expected before this"),
+            ),
         None => d.with_label("not closed before the end of the file"),
     }
 }

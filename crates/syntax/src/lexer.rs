@@ -104,6 +104,9 @@ pub enum TokenKind {
     #[token("*")]
     Star,
 
+    /// `'...'`: a string in the wrong quotes, diagnosed once.
+    #[regex(r"'[^'\n]*'?", single_quoted)]
+    SingleQuoted,
     /// Anything that is not a token; already diagnosed by the lexer.
     Error,
 }
@@ -115,6 +118,7 @@ pub enum LexError {
     Unexpected,
     UnterminatedString,
     NonAsciiIdent,
+    SingleQuote,
 }
 
 /// Scans a string literal after its opening quote, following `${ ... }`
@@ -142,7 +146,13 @@ fn scan_string_body(s: &[u8]) -> Result<usize, usize> {
         match s[i] {
             b'"' => return Ok(i + 1),
             b'\n' => return Err(i),
-            b'\\' => i += if s.get(i + 1).is_some_and(|&c| c != b'\n') { 2 } else { 1 },
+            b'\\' => {
+                i += if s.get(i + 1).is_some_and(|&c| c != b'\n') {
+                    2
+                } else {
+                    1
+                }
+            }
             b'$' if s.get(i + 1) == Some(&b'{') => {
                 i += 2;
                 let mut depth = 1;
@@ -166,6 +176,10 @@ fn scan_string_body(s: &[u8]) -> Result<usize, usize> {
     Err(s.len())
 }
 
+fn single_quoted(_: &mut logos::Lexer<TokenKind>) -> Result<(), LexError> {
+    Err(LexError::SingleQuote)
+}
+
 fn non_ascii_word(_: &mut logos::Lexer<TokenKind>) -> Result<(), LexError> {
     Err(LexError::NonAsciiIdent)
 }
@@ -186,7 +200,23 @@ impl TokenKind {
     /// Whether this is a reserved word (keyword or preset).
     pub fn is_keyword(self) -> bool {
         use TokenKind::*;
-        matches!(self, Vault | Plan | Rule | Select | Role | Grant | Let | Import | Arn | On | To | True | False | Stack)
+        matches!(
+            self,
+            Vault
+                | Plan
+                | Rule
+                | Select
+                | Role
+                | Grant
+                | Let
+                | Import
+                | Arn
+                | On
+                | To
+                | True
+                | False
+                | Stack
+        )
     }
 
     /// How the token is named in messages.
@@ -228,14 +258,19 @@ impl TokenKind {
             Dot => "`.`",
             Plus => "`+`",
             Star => "`*`",
-            Error | NonAsciiWord => "invalid token",
+            Error | NonAsciiWord | SingleQuoted => "invalid token",
         }
     }
 }
 
 /// Duration units and their length in minutes.
-pub const DURATION_UNITS: &[(&str, u64)] =
-    &[("min", 1), ("h", 60), ("d", 60 * 24), ("w", 60 * 24 * 7), ("y", 60 * 24 * 365)];
+pub const DURATION_UNITS: &[(&str, u64)] = &[
+    ("min", 1),
+    ("h", 60),
+    ("d", 60 * 24),
+    ("w", 60 * 24 * 7),
+    ("y", 60 * 24 * 365),
+];
 
 /// Words people write after a number when they mean a duration, with the unit to use.
 pub const UNIT_WORDS: &[(&str, &str)] = &[
@@ -288,12 +323,25 @@ pub fn lex(text: &str) -> (Vec<Token>, Vec<Diagnostic>) {
                 );
                 TokenKind::Str
             }
+            Err(LexError::SingleQuote) => {
+                let found = &text[span.range()];
+                let inner = found.trim_matches('\'');
+                let fixed = format!("\"{}\"", inner.replace('\\', "\\\\").replace('"', "\\\""));
+                diags.push(
+                    Diagnostic::error(Code("E0101"), span, "strings use double quotes")
+                        .with_fix(Fix::replace(format!("write {fixed}"), span, fixed)),
+                );
+                TokenKind::Str
+            }
             Err(LexError::NonAsciiIdent) => {
                 diags.push(
                     Diagnostic::error(
                         Code("E0101"),
                         span,
-                        format!("`{}` is not a valid name: names are ASCII letters, digits and `_`", &text[span.range()]),
+                        format!(
+                            "`{}` is not a valid name: names are ASCII letters, digits and `_`",
+                            &text[span.range()]
+                        ),
                     )
                     .with_help("non-ASCII text belongs in strings"),
                 );
@@ -312,13 +360,13 @@ pub fn lex(text: &str) -> (Vec<Token>, Vec<Diagnostic>) {
 
 /// Adjacent error tokens are merged so a run of bad characters is one token.
 fn push_merged(tokens: &mut Vec<Token>, tok: Token) {
-    if tok.kind == TokenKind::Error {
-        if let Some(last) = tokens.last_mut() {
-            if last.kind == TokenKind::Error && last.span.end == tok.span.start {
-                last.span.end = tok.span.end;
-                return;
-            }
-        }
+    if tok.kind == TokenKind::Error
+        && let Some(last) = tokens.last_mut()
+        && last.kind == TokenKind::Error
+        && last.span.end == tok.span.start
+    {
+        last.span.end = tok.span.end;
+        return;
     }
     tokens.push(tok);
 }
@@ -345,12 +393,23 @@ fn check_duration(text: &str, span: Span, diags: &mut Vec<Diagnostic>) {
         return;
     }
     let unit_span = Span::new(span.start + digits.len(), span.end);
-    let mut d = Diagnostic::error(Code("E0104"), unit_span, format!("unknown duration unit `{unit}`"))
-        .with_label("units are `min`, `h`, `d`, `w` and `y`");
-    if let Some((_, good)) = UNIT_WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(unit)) {
+    let mut d = Diagnostic::error(
+        Code("E0104"),
+        unit_span,
+        format!("unknown duration unit `{unit}`"),
+    )
+    .with_label("units are `min`, `h`, `d`, `w` and `y`");
+    if let Some((_, good)) = UNIT_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(unit))
+    {
         d = d
             .with_help(format!("write `{digits}{good}`"))
-            .with_fix(Fix::replace(format!("write `{digits}{good}`"), span, format!("{digits}{good}")));
+            .with_fix(Fix::replace(
+                format!("write `{digits}{good}`"),
+                span,
+                format!("{digits}{good}"),
+            ));
     }
     diags.push(d);
 }
@@ -366,8 +425,14 @@ mod tests {
     #[test]
     fn keywords_presets_idents() {
         use TokenKind::*;
-        assert_eq!(kinds("plan daily35 dailyx daily"), vec![Plan, Preset, Ident, Preset]);
-        assert_eq!(kinds("30min 2h -> # hi\n"), vec![Duration, Duration, Arrow, Comment, Newline]);
+        assert_eq!(
+            kinds("plan daily35 dailyx daily"),
+            vec![Plan, Preset, Ident, Preset]
+        );
+        assert_eq!(
+            kinds("30min 2h -> # hi\n"),
+            vec![Duration, Duration, Arrow, Comment, Newline]
+        );
     }
 
     #[test]
@@ -382,7 +447,10 @@ mod tests {
     fn unterminated_string_stops_at_line_end() {
         let (toks, diags) = lex("x = \"abc\ny");
         assert_eq!(diags.len(), 1);
-        assert_eq!(toks.iter().map(|t| t.kind).collect::<Vec<_>>().last(), Some(&TokenKind::Ident));
+        assert_eq!(
+            toks.iter().map(|t| t.kind).collect::<Vec<_>>().last(),
+            Some(&TokenKind::Ident)
+        );
     }
 
     #[test]

@@ -34,24 +34,43 @@ impl Parse {
 /// Parses a whole file.
 pub fn parse(src: &str) -> Parse {
     let (tokens, mut diags) = lexer::lex(src);
-    let delimiter_diags = delimiters::check(src, &tokens);
-    let input = parser::parser_tokens(&tokens);
+    let balanced = delimiters::check(src, &tokens);
+    let delimiter_diags = balanced.diagnostics;
+    let input = parser::parser_tokens(&balanced.tokens);
     let eoi = SimpleSpan::from(src.len()..src.len());
-    let (file, errors) = parser::file(src).parse(input.as_slice().split_token_span(eoi)).into_output_errors();
+    let (file, errors) = parser::file(src)
+        .parse(input.as_slice().split_token_span(eoi))
+        .into_output_errors();
     let mut file = file.unwrap_or_default();
     let mut syntax = convert_errors(src, errors, &input);
     // The bracket check explains unbalanced input better than the parser's
     // view of it: drop parser errors at the same places or at the end.
     if !delimiter_diags.is_empty() {
         syntax.retain(|d| {
-            d.span.start < src.len() && !delimiter_diags.iter().any(|b| b.span.start == d.span.start)
+            d.span.start < src.len()
+                && !delimiter_diags.iter().any(|b| b.span.start == d.span.start)
         });
     }
+    // After a character the lexer rejected, the rest of its line is noise.
+    let lexer_errors: Vec<Span> = diags
+        .iter()
+        .filter(|d| d.code == Code("E0101"))
+        .map(|d| d.span)
+        .collect();
+    syntax.retain(|d| {
+        !lexer_errors.iter().any(|l| {
+            l.start <= d.span.start && !src[l.start..d.span.start.min(src.len())].contains('\n')
+        })
+    });
     diags.extend(delimiter_diags);
     diags.extend(syntax);
     visit::walk_exprs_mut(&mut file, &mut |e| strings::expand(e, src, &mut diags));
     bkp_diagnostics::sort_and_dedup(&mut diags);
-    Parse { file, tokens, diagnostics: diags }
+    Parse {
+        file,
+        tokens,
+        diagnostics: diags,
+    }
 }
 
 /// Parses one expression (used for the REPL's input and interpolations).
@@ -80,8 +99,13 @@ pub(crate) fn parse_embedded_expr(src: &str, span: Span, diags: &mut Vec<Diagnos
     let input = parser::parser_tokens(&tokens);
     let eoi = SimpleSpan::from(span.end..span.end);
     let nl = just(TokenKind::Newline).repeated();
-    let p = nl.clone().ignore_then(parser::expr(src)).then_ignore(nl).then_ignore(end());
-    let (e, errors) = p.parse(input.as_slice().split_token_span(eoi)).into_output_errors();
+    let p = nl
+        .ignore_then(parser::expr(src))
+        .then_ignore(nl)
+        .then_ignore(end());
+    let (e, errors) = p
+        .parse(input.as_slice().split_token_span(eoi))
+        .into_output_errors();
     diags.extend(convert_errors(src, errors, &input));
     let mut e = e.unwrap_or_else(|| ast::Expr::error(span));
     strings::expand(&mut e, src, diags);
@@ -94,7 +118,9 @@ fn describe_found(found: Option<TokenKind>, src: &str, span: Span) -> String {
         Some(TokenKind::Newline) => "end of line".to_string(),
         Some(TokenKind::Preset) => format!("preset name `{}`", &src[span.range()]),
         Some(TokenKind::Ident) => format!("name `{}`", &src[span.range()]),
-        Some(k @ (TokenKind::Int | TokenKind::Duration)) => format!("{} `{}`", k.describe(), &src[span.range()]),
+        Some(k @ (TokenKind::Int | TokenKind::Duration)) => {
+            format!("{} `{}`", k.describe(), &src[span.range()])
+        }
         Some(k) => k.describe().to_string(),
     }
 }
@@ -110,23 +136,30 @@ fn describe_pattern(p: &RichPattern<'_, TokenKind>) -> Option<String> {
 }
 
 /// Turns chumsky's errors into short, specific diagnostics.
-fn convert_errors(src: &str, errors: Vec<Rich<'_, TokenKind>>, input: &[(TokenKind, SimpleSpan)]) -> Vec<Diagnostic> {
+fn convert_errors(
+    src: &str,
+    errors: Vec<Rich<'_, TokenKind>>,
+    input: &[(TokenKind, SimpleSpan)],
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for err in errors {
         let span = Span::new(err.span().start, err.span().end);
         match err.reason() {
             RichReason::Custom(msg) => {
-                let (code, msg) = msg.split_once(parser::CODED).unwrap_or(("E0103", msg.as_str()));
+                let (code, msg) = msg
+                    .split_once(parser::CODED)
+                    .unwrap_or(("E0103", msg.as_str()));
                 let code = match code {
                     "E0105" => "E0105",
                     "E0106" => "E0106",
+                    "E0111" => "E0111",
                     _ => "E0103",
                 };
                 let mut d = Diagnostic::error(Code(code), span, msg);
-                if code == "E0105" {
-                    if let Some(fixed) = msg.rsplit('`').nth(1) {
-                        d = d.with_fix(Fix::replace(format!("write `{fixed}`"), span, fixed));
-                    }
+                if code == "E0105"
+                    && let Some(fixed) = msg.rsplit('`').nth(1)
+                {
+                    d = d.with_fix(Fix::replace(format!("write `{fixed}`"), span, fixed));
                 }
                 out.push(d);
             }
@@ -136,16 +169,20 @@ fn convert_errors(src: &str, errors: Vec<Rich<'_, TokenKind>>, input: &[(TokenKi
                     continue; // already reported by the lexer
                 }
                 let mut wanted: Vec<String> = Vec::new();
+                let labelled = expected.iter().any(|p| matches!(p, RichPattern::Label(_)));
                 for p in expected {
+                    if labelled && matches!(p, RichPattern::Token(t) if **t == TokenKind::Comma) {
+                        continue;
+                    }
                     // Operators that could continue an expression are noise here.
                     if matches!(p, RichPattern::Token(t) if matches!(**t, TokenKind::Plus | TokenKind::Star | TokenKind::Newline))
                     {
                         continue;
                     }
-                    if let Some(s) = describe_pattern(p) {
-                        if !wanted.contains(&s) {
-                            wanted.push(s);
-                        }
+                    if let Some(s) = describe_pattern(p)
+                        && !wanted.contains(&s)
+                    {
+                        wanted.push(s);
                     }
                 }
                 let found_text = describe_found(found, src, span);
@@ -163,9 +200,17 @@ fn convert_errors(src: &str, errors: Vec<Rich<'_, TokenKind>>, input: &[(TokenKi
                 };
                 let mut d = Diagnostic::error(Code("E0103"), span, message);
                 if found == Some(TokenKind::Preset) {
-                    d = d.with_help(format!("`{}` is a reserved preset name", &src[span.range()]));
-                } else if found.is_some_and(|k| k.is_keyword()) && wanted.iter().any(|w| w == "name") {
-                    d = d.with_help(format!("`{}` is a keyword and cannot be used as a name", &src[span.range()]));
+                    d = d.with_help(format!(
+                        "`{}` is a reserved preset name",
+                        &src[span.range()]
+                    ));
+                } else if found.is_some_and(|k| k.is_keyword())
+                    && wanted.iter().any(|w| w == "name")
+                {
+                    d = d.with_help(format!(
+                        "`{}` is a keyword and cannot be used as a name",
+                        &src[span.range()]
+                    ));
                 }
                 out.push(d);
             }

@@ -23,7 +23,11 @@ fn unescape_into(s: &str, base: usize, out: &mut String, diags: &mut Vec<Diagnos
             continue;
         }
         let Some((j, e)) = chars.next() else {
-            diags.push(Diagnostic::error(Code("E0107"), Span::new(base + i, base + i + 1), "unfinished escape `\\`"));
+            diags.push(Diagnostic::error(
+                Code("E0107"),
+                Span::new(base + i, base + i + 1),
+                "unfinished escape `\\`",
+            ));
             break;
         };
         match e {
@@ -37,7 +41,9 @@ fn unescape_into(s: &str, base: usize, out: &mut String, diags: &mut Vec<Diagnos
                 let close = rest.find('}');
                 let ok = rest.starts_with('{') && close.is_some();
                 let hex = if ok { &rest[1..close.unwrap_or(1)] } else { "" };
-                let code = u32::from_str_radix(hex, 16).ok().filter(|_| (1..=6).contains(&hex.len()));
+                let code = u32::from_str_radix(hex, 16)
+                    .ok()
+                    .filter(|_| (1..=6).contains(&hex.len()));
                 match code.and_then(char::from_u32) {
                     Some(ch) if ok => {
                         out.push(ch);
@@ -47,7 +53,11 @@ fn unescape_into(s: &str, base: usize, out: &mut String, diags: &mut Vec<Diagnos
                         }
                     }
                     _ => {
-                        let end = if ok { j + 1 + close.unwrap_or(0) + 1 } else { j + e.len_utf8() };
+                        let end = if ok {
+                            j + 1 + close.unwrap_or(0) + 1
+                        } else {
+                            j + e.len_utf8()
+                        };
                         diags.push(
                             Diagnostic::error(Code("E0107"), Span::new(base + i, base + end), "invalid unicode escape")
                                 .with_help("write `\\u{XXXX}` with 1 to 6 hex digits of a Unicode scalar value"),
@@ -59,7 +69,9 @@ fn unescape_into(s: &str, base: usize, out: &mut String, diags: &mut Vec<Diagnos
                 let span = Span::new(base + i, base + j + other.len_utf8());
                 diags.push(
                     Diagnostic::error(Code("E0107"), span, format!("unknown escape `\\{other}`"))
-                        .with_help("escapes are `\\\"`, `\\\\`, `\\n`, `\\t`, `\\$` and `\\u{...}`"),
+                        .with_help(
+                            "escapes are `\\\"`, `\\\\`, `\\n`, `\\t`, `\\$` and `\\u{...}`",
+                        ),
                 );
                 out.push(other);
             }
@@ -70,20 +82,29 @@ fn unescape_into(s: &str, base: usize, out: &mut String, diags: &mut Vec<Diagnos
 /// Splits the literal under `span` of `src` into parts.
 pub(crate) fn split(src: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Vec<StrPart> {
     let text = &src[span.range()];
-    let closed = text.len() >= 2 && text.ends_with('"') && !ends_in_escape(&text[1..text.len() - 1]);
+    let closed =
+        text.len() >= 2 && text.ends_with('"') && !ends_in_escape(&text[1..text.len() - 1]);
     let body_start = span.start + 1;
-    let body = if closed { &text[1..text.len() - 1] } else { &text[1..] };
+    let body = if closed {
+        &text[1..text.len() - 1]
+    } else {
+        &text[1..]
+    };
     let bytes = body.as_bytes();
     let mut parts = Vec::new();
     let mut lit_start = 0;
     let mut i = 0;
-    let push_text = |from: usize, to: usize, parts: &mut Vec<StrPart>, diags: &mut Vec<Diagnostic>| {
-        if from < to {
-            let mut out = String::new();
-            unescape_into(&body[from..to], body_start + from, &mut out, diags);
-            parts.push(StrPart::Text(out, Span::new(body_start + from, body_start + to)));
-        }
-    };
+    let push_text =
+        |from: usize, to: usize, parts: &mut Vec<StrPart>, diags: &mut Vec<Diagnostic>| {
+            if from < to {
+                let mut out = String::new();
+                unescape_into(&body[from..to], body_start + from, &mut out, diags);
+                parts.push(StrPart::Text(
+                    out,
+                    Span::new(body_start + from, body_start + to),
+                ));
+            }
+        };
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => i += 2,
@@ -91,12 +112,22 @@ pub(crate) fn split(src: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Vec<S
                 push_text(lit_start, i, &mut parts, diags);
                 let inner_start = i + 2;
                 let end = matching_brace(bytes, inner_start);
-                let interp_span = Span::new(body_start + i, body_start + end.map_or(bytes.len(), |e| e + 1));
-                let inner = Span::new(body_start + inner_start, body_start + end.unwrap_or(bytes.len()));
+                let interp_span = Span::new(
+                    body_start + i,
+                    body_start + end.map_or(bytes.len(), |e| e + 1),
+                );
+                let inner = Span::new(
+                    body_start + inner_start,
+                    body_start + end.unwrap_or(bytes.len()),
+                );
                 let expr = if end.is_none() {
                     diags.push(
-                        Diagnostic::error(Code("E0108"), interp_span, "unclosed interpolation `${`")
-                            .with_help("close it with `}`"),
+                        Diagnostic::error(
+                            Code("E0108"),
+                            interp_span,
+                            "unclosed interpolation `${`",
+                        )
+                        .with_help("close it with `}`"),
                     );
                     Expr::error(inner)
                 } else {
@@ -148,15 +179,22 @@ pub(crate) fn expand(expr: &mut Expr, src: &str, diags: &mut Vec<Diagnostic>) {
     match &mut expr.kind {
         ExprKind::Str(parts) => *parts = split(src, expr.span, diags),
         ExprKind::List(items) => items.iter_mut().for_each(|e| expand(e, src, diags)),
-        ExprKind::Record(r) | ExprKind::Tagged { record: r, .. } => {
-            r.fields.iter_mut().for_each(|f| expand(&mut f.value, src, diags))
-        }
-        ExprKind::Call { args, .. } => args.iter_mut().for_each(|a| expand(&mut a.value, src, diags)),
+        ExprKind::Record(r) | ExprKind::Tagged { record: r, .. } => r
+            .fields
+            .iter_mut()
+            .for_each(|f| expand(&mut f.value, src, diags)),
+        ExprKind::Call { args, .. } => args
+            .iter_mut()
+            .for_each(|a| expand(&mut a.value, src, diags)),
         ExprKind::Binary { lhs, rhs, .. } => {
             expand(lhs, src, diags);
             expand(rhs, src, diags);
         }
         ExprKind::Paren(e) => expand(e, src, diags),
-        ExprKind::Int(_) | ExprKind::Duration { .. } | ExprKind::Bool(_) | ExprKind::Name(_) | ExprKind::Error => {}
+        ExprKind::Int(_)
+        | ExprKind::Duration { .. }
+        | ExprKind::Bool(_)
+        | ExprKind::Name(_)
+        | ExprKind::Error => {}
     }
 }

@@ -5,7 +5,9 @@ use crate::ast::*;
 /// Calls `f` on every top-level expression position of `file` (field values,
 /// let values, imports, grant actions); `f` recurses itself if it needs to.
 pub fn walk_exprs_mut(file: &mut File, f: &mut impl FnMut(&mut Expr)) {
-    let record = |r: &mut Record, f: &mut dyn FnMut(&mut Expr)| r.fields.iter_mut().for_each(|fl| f(&mut fl.value));
+    let record = |r: &mut Record, f: &mut dyn FnMut(&mut Expr)| {
+        r.fields.iter_mut().for_each(|fl| f(&mut fl.value))
+    };
     for item in &mut file.items {
         match item {
             Item::Let(d) => f(&mut d.value),
@@ -47,13 +49,19 @@ pub fn walk_expr<'a>(expr: &'a Expr, f: &mut impl FnMut(&'a Expr)) {
             }
         }
         ExprKind::List(items) => items.iter().for_each(|e| walk_expr(e, f)),
-        ExprKind::Record(r) | ExprKind::Tagged { record: r, .. } => r.fields.iter().for_each(|fl| walk_expr(&fl.value, f)),
+        ExprKind::Record(r) | ExprKind::Tagged { record: r, .. } => {
+            r.fields.iter().for_each(|fl| walk_expr(&fl.value, f))
+        }
         ExprKind::Call { args, .. } => args.iter().for_each(|a| walk_expr(&a.value, f)),
         ExprKind::Binary { lhs, rhs, .. } => {
             walk_expr(lhs, f);
             walk_expr(rhs, f);
         }
         ExprKind::Paren(e) => walk_expr(e, f),
-        ExprKind::Int(_) | ExprKind::Duration { .. } | ExprKind::Bool(_) | ExprKind::Name(_) | ExprKind::Error => {}
+        ExprKind::Int(_)
+        | ExprKind::Duration { .. }
+        | ExprKind::Bool(_)
+        | ExprKind::Name(_)
+        | ExprKind::Error => {}
     }
 }
