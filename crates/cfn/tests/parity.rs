@@ -506,6 +506,20 @@ fn id_default_hidden() {
     check("id_default_hidden", &b.build());
 }
 
+#[test]
+fn id_default_vault() {
+    let mut b = B::new();
+    b.new_vault("Default");
+    check("id_default_vault", &b.build());
+}
+
+#[test]
+fn id_resource_hidden() {
+    let mut b = B::new();
+    b.new_vault("Resource");
+    check("id_resource_hidden", &b.build());
+}
+
 // ----- plans ----------------------------------------------------------------
 
 #[test]
@@ -1380,6 +1394,21 @@ fn select_name() {
             ..sel("Selection")
         }],
     );
+}
+
+#[test]
+fn select_named_vault() {
+    let mut b = B::new();
+    let main = b.new_vault("main");
+    let p = b.preset_plan("Plan", "daily35", Some(main));
+    b.select(
+        p,
+        Selection {
+            tags: tags(&[("stage", "prod")]),
+            ..sel("Vault")
+        },
+    );
+    check("select_named_vault", &b.build());
 }
 
 #[test]

@@ -113,6 +113,11 @@ impl B {
         )
     }
 
+    /// `role ID { assumed_by = PRINCIPAL }`
+    pub fn role_assumed_by(&mut self, id: &str, assumed_by: Principal) -> RoleId {
+        self.push_role(id, RoleKind::New { assumed_by })
+    }
+
     /// `role ID = import "arn"`
     pub fn import_role(&mut self, id: &str, arn: &str) -> RoleId {
         self.push_role(id, RoleKind::Imported { arn: arn.into() })
@@ -391,17 +396,31 @@ pub fn parity_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/parity")
 }
 
+/// The backend's own oracle cases (`tests/cdk`), for behaviour the parity
+/// corpus does not pin.
+pub fn own_cases_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/cdk")
+}
+
 /// The real CDK output for a parity case.
 pub fn expected(case: &str) -> Value {
-    let path = parity_dir().join(format!("{case}.json"));
+    expected_in(&parity_dir(), case)
+}
+
+pub fn expected_in(dir: &std::path::Path, case: &str) -> Value {
+    let path = dir.join(format!("{case}.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap()
 }
 
 /// Asserts the template equals the CDK's, resources and keys in the same order.
 pub fn check(case: &str, model: &Model) {
+    check_in(&parity_dir(), case, model)
+}
+
+pub fn check_in(dir: &std::path::Path, case: &str, model: &Model) {
     let actual = bkp_cfn::template(model).unwrap_or_else(|d| panic!("{case}: {d:#?}"));
-    let expected = expected(case);
+    let expected = expected_in(dir, case);
     let (a, e) = (bkp_cfn::to_json(&actual), bkp_cfn::to_json(&expected));
     if a != e {
         let first = a
