@@ -65,11 +65,12 @@ fn construct_order(model: &Model) -> Vec<Construct> {
         .chain((0..model.plans.len()).map(Construct::Plan));
     let mut order: Vec<Construct> = Vec::new();
     for c in model.order.iter().copied().chain(all) {
-        if let Construct::Plan(p) = c {
-            if p < model.plans.len() && !order.contains(&c) {
-                for dep in plan_dependencies(model, &model.plans[p]) {
-                    add_top_level(model, &mut order, dep);
-                }
+        if let Construct::Plan(p) = c
+            && p < model.plans.len()
+            && !order.contains(&c)
+        {
+            for dep in plan_dependencies(model, &model.plans[p]) {
+                add_top_level(model, &mut order, dep);
             }
         }
         add_top_level(model, &mut order, c);
@@ -375,11 +376,11 @@ impl<'m> Renderer<'m> {
         let first_use = own_vault.and_then(|v| plan.rules.iter().find(|r| r.vault == v));
         let mut vault_pending = own_vault;
         for sel in &plan.selections {
-            if let Some(v) = vault_pending {
-                if first_use.is_some_and(|r| r.span.start <= sel.span.start) {
-                    self.vault(v, first_use.map_or(plan.span, |r| r.span));
-                    vault_pending = None;
-                }
+            if let Some(v) = vault_pending
+                && first_use.is_some_and(|r| r.span.start <= sel.span.start)
+            {
+                self.vault(v, first_use.map_or(plan.span, |r| r.span));
+                vault_pending = None;
             }
             self.selection(plan, sel, &plan_id);
         }
