@@ -6,6 +6,8 @@
 //! [`template`] builds the template, [`to_json`] and [`to_yaml`] print it.
 //! The CDK's id and name scheme lives in [`ids`].
 
+#![warn(missing_docs)]
+
 mod iam;
 pub mod ids;
 mod intrinsics;

@@ -155,9 +155,10 @@ impl<'m> Renderer<'m> {
         if let Some(policy) = access_policy(nv) {
             props.insert("AccessPolicy".into(), policy);
         }
+        // `backupVaultName || uniqueVaultName()`: an empty name is generated too.
         let name = match &nv.name {
-            Some(n) => n.clone(),
-            None => generated_vault_name(&self.model.stack.name, &path),
+            Some(n) if !n.is_empty() => n.clone(),
+            _ => generated_vault_name(&self.model.stack.name, &path),
         };
         props.insert("BackupVaultName".into(), Value::String(name));
         if let Some(key) = &nv.encryption_key_arn {
@@ -361,7 +362,13 @@ impl<'m> Renderer<'m> {
                 json!([{ "BackupOptions": { "WindowsVSS": "enabled" }, "ResourceType": "EC2" }]),
             );
         }
-        backup_plan.insert("BackupPlanName".into(), Value::String(plan.name.clone()));
+        // `backupPlanName || id`
+        let name = if plan.name.is_empty() {
+            &plan.id
+        } else {
+            &plan.name
+        };
+        backup_plan.insert("BackupPlanName".into(), Value::String(name.clone()));
         let rules: Vec<Value> = plan.rules.iter().map(|r| self.rule(r)).collect();
         backup_plan.insert("BackupPlanRule".into(), Value::Array(rules));
         let mut props = Map::new();
@@ -503,7 +510,13 @@ impl<'m> Renderer<'m> {
                 sel.resources.iter().map(|a| arn(self.env, a)).collect(),
             );
         }
-        s.insert("SelectionName".into(), Value::String(sel.name.clone()));
+        // `backupSelectionName || node.id`
+        let name = if sel.name.is_empty() {
+            &sel.id
+        } else {
+            &sel.name
+        };
+        s.insert("SelectionName".into(), Value::String(name.clone()));
         let mut props = Map::new();
         props.insert(
             "BackupPlanId".into(),

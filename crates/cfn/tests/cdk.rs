@@ -199,3 +199,28 @@ fn duplicate_logical_ids_are_an_error() {
     let diags = bkp_cfn::template(&b.build()).unwrap_err();
     assert_eq!(diags[0].code, bkp_cfn::DUPLICATE_LOGICAL_ID);
 }
+
+#[test]
+fn empty_names() {
+    let mut b = B::new();
+    let v = b.named_vault("Vault", "");
+    let p = b.plan("Plan", Some(v));
+    b.plan_props(p, Some(""), false);
+    // `ruleName ?? ...`: an empty rule name is kept (the evaluator's default
+    // `<Plan>Rule<N>` applies only to a rule without a name).
+    b.m.plans[p].rules.push(Rule {
+        name: String::new(),
+        vault: v,
+        delete_after_days: Some(1),
+        ..rule("")
+    });
+    b.select(
+        p,
+        Selection {
+            tags: tags(&[("a", "b")]),
+            name: String::new(),
+            ..sel("Sel")
+        },
+    );
+    check("empty_names", &b.build());
+}
