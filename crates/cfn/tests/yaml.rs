@@ -136,3 +136,17 @@ fn json_output_ends_with_a_newline() {
     let s = bkp_cfn::to_json(&json!({ "Resources": {} }));
     assert_eq!(s, "{\n  \"Resources\": {}\n}\n");
 }
+
+#[test]
+fn json_output_is_byte_for_byte_the_cdk_printing() {
+    for dir in [parity_dir(), own_cases_dir()] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let value: Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(bkp_cfn::to_json(&value), text, "{}", path.display());
+            }
+        }
+    }
+}
