@@ -1,7 +1,8 @@
 //! Walks the model in the order the CDK walks its construct tree and renders
 //! each construct's CloudFormation resources.
 //!
-//! The tree order: top-level constructs in declaration order ([`Model::order`]);
+//! The tree order: top-level constructs in declaration order ([`Model::order`]),
+//! a plan after the vaults and roles it uses;
 //! under a plan its `Resource`, then its own vault and its selections in the
 //! order they were added (the vault at the first rule that needs it); under a
 //! selection its role before its `Resource`; under a role its `Resource`, then
@@ -45,7 +46,10 @@ pub fn resources(model: &Model) -> Vec<Rendered> {
     // Vaults under a construct path no plan claims (not produced by the
     // evaluator; rendered last rather than dropped).
     for (i, v) in model.vaults.iter().enumerate() {
-        if v.path.len() > 1 && !model.plans.iter().any(|p| p.id == v.path[0]) {
+        let owned_by_plan = v.path.len() == 2
+            && v.path[1] == "Vault"
+            && model.plans.iter().any(|p| p.id == v.path[0]);
+        if v.path.len() > 1 && !owned_by_plan {
             r.vault(VaultId(i), v.span);
         }
     }
