@@ -102,6 +102,7 @@ fn plan_dependencies(model: &Model, plan: &Plan) -> Vec<Construct> {
         deps.extend(
             rule.copy_actions
                 .iter()
+                .flatten()
                 .map(|c| Construct::Vault(c.destination)),
         );
     }
@@ -405,21 +406,17 @@ impl<'m> Renderer<'m> {
         if let Some(m) = rule.completion_window_minutes {
             r.insert("CompletionWindowMinutes".into(), m.into());
         }
-        if !rule.copy_actions.is_empty() {
+        if let Some(copies) = &rule.copy_actions {
             r.insert(
                 "CopyActions".into(),
-                rule.copy_actions
-                    .iter()
-                    .map(|c| self.copy_action(c))
-                    .collect(),
+                copies.iter().map(|c| self.copy_action(c)).collect(),
             );
         }
         if let Some(c) = rule.continuous_backup {
             r.insert("EnableContinuousBackup".into(), c.into());
         }
-        if !rule.index_actions.is_empty() {
-            let actions: Vec<Value> = rule
-                .index_actions
+        if let Some(index_actions) = &rule.index_actions {
+            let actions: Vec<Value> = index_actions
                 .iter()
                 .map(|types| json!({ "ResourceTypes": types.iter().map(|t| t.aws_name()).collect::<Vec<_>>() }))
                 .collect();
@@ -428,9 +425,8 @@ impl<'m> Renderer<'m> {
         if let Some(l) = lifecycle(rule.delete_after_days, rule.move_to_cold_storage_after_days) {
             r.insert("Lifecycle".into(), l);
         }
-        if !rule.recovery_point_tags.is_empty() {
-            let tags: Map<String, Value> = rule
-                .recovery_point_tags
+        if let Some(recovery_point_tags) = &rule.recovery_point_tags {
+            let tags: Map<String, Value> = recovery_point_tags
                 .iter()
                 .map(|(k, v)| (k.clone(), Value::String(v.clone())))
                 .collect();

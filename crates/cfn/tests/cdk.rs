@@ -19,7 +19,7 @@ fn selection_before_vault() {
     b.select(
         p,
         Selection {
-            tags: tags(&[("stage", "prod")]),
+            tags: pairs(&[("stage", "prod")]),
             ..sel("Early")
         },
     );
@@ -27,7 +27,7 @@ fn selection_before_vault() {
     b.select(
         p,
         Selection {
-            tags: tags(&[("stage", "dev")]),
+            tags: pairs(&[("stage", "dev")]),
             ..sel("Late")
         },
     );
@@ -95,7 +95,7 @@ fn role_every_use() {
     b.select(
         p,
         Selection {
-            tags: tags(&[("a", "b")]),
+            tags: pairs(&[("a", "b")]),
             role: Some(worker),
             allow_restores: true,
             disable_default_backup_policy: true,
@@ -122,7 +122,7 @@ fn role_every_use() {
     b.select(
         other,
         Selection {
-            tags: tags(&[("c", "d")]),
+            tags: pairs(&[("c", "d")]),
             role: Some(worker),
             ..sel("Backups")
         },
@@ -217,7 +217,7 @@ fn empty_names() {
     b.select(
         p,
         Selection {
-            tags: tags(&[("a", "b")]),
+            tags: pairs(&[("a", "b")]),
             name: String::new(),
             ..sel("Sel")
         },

@@ -24,7 +24,7 @@ fn yaml_of_a_plan_with_a_selection() {
                 dynamodb_table("myTableName"),
                 efs_file_system("fs-0123456789abcdef0"),
             ],
-            tags: tags(&[("stage", "prod")]),
+            tags: pairs(&[("stage", "prod")]),
             ..sel("Selection")
         },
     );

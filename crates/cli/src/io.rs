@@ -4,29 +4,50 @@ use std::path::Path;
 
 /// Reads a source file, or explains in one line why it cannot.
 pub fn read_source(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("bkp: cannot read {}: {}", path.display(), reason(&e)))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("bkp: cannot read {}: {}", path.display(), reason(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
-        format!("bkp: {} is not valid UTF-8 (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to())
+        format!(
+            "bkp: {} is not valid UTF-8 (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
     })
 }
 
 /// Reads all of standard input as UTF-8.
 pub fn read_stdin() -> Result<String, String> {
     let mut buf = Vec::new();
-    std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| format!("bkp: cannot read stdin: {e}"))?;
-    String::from_utf8(buf).map_err(|e| format!("bkp: stdin is not valid UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
+        .map_err(|e| format!("bkp: cannot read stdin: {e}"))?;
+    String::from_utf8(buf).map_err(|e| {
+        format!(
+            "bkp: stdin is not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same
 /// folder, then a rename, so readers never see a partial file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.bkp-tmp-{}", std::process::id()));
     let result = std::fs::write(&tmp, contents).and_then(|_| std::fs::rename(&tmp, path));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        return Err(format!("bkp: cannot write {}: {}", path.display(), reason(&e)));
+        return Err(format!(
+            "bkp: cannot write {}: {}",
+            path.display(),
+            reason(&e)
+        ));
     }
     Ok(())
 }

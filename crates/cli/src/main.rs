@@ -2,6 +2,7 @@
 //! thin module; the work happens in the library crates.
 
 mod check;
+mod compile;
 mod fmt;
 mod io;
 
@@ -10,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "bkp", version, about = "The bkp language: typed AWS Backup policy compiled to CloudFormation")]
+#[command(
+    name = "bkp",
+    version,
+    about = "The bkp language: typed AWS Backup policy compiled to CloudFormation"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -30,6 +35,23 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Compile a file to the CloudFormation template the AWS CDK would synthesize.
+    ///
+    /// The template goes to stdout, or atomically to `-o FILE`; nothing is
+    /// written when there is any error. Exit status as for `check`.
+    Compile {
+        /// The `.bkp` file to compile.
+        file: PathBuf,
+        /// Write the template to this file instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The template's format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: compile::Format,
+        /// Fail (exit 1, no output) on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
     /// Format files in place in the canonical layout (`-` reads stdin, writes stdout).
     Fmt {
         /// The `.bkp` files to format, or `-` for standard input.
@@ -44,7 +66,16 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { files, deny_warnings } => check::run(&files, deny_warnings),
+        Command::Check {
+            files,
+            deny_warnings,
+        } => check::run(&files, deny_warnings),
+        Command::Compile {
+            file,
+            output,
+            format,
+            deny_warnings,
+        } => compile::run(&file, output.as_ref(), format, deny_warnings),
         Command::Fmt { files, check } => fmt::run(&files, check),
     }
 }

@@ -36,4 +36,35 @@ impl Analysis {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
+
+    /// Runs the CloudFormation backend over the model too, as `bkp check`
+    /// and `bkp compile` do: its diagnostics (resource limits, logical id
+    /// clashes) join the others. The template is returned only when there is
+    /// no error anywhere.
+    pub fn compile(&mut self) -> Option<serde_json::Value> {
+        if self.has_errors() {
+            // The model of an erroneous program is incomplete; still report the
+            // backend's own limits when they are certain.
+            if let Err(diags) = bkp_cfn::template(&self.sema.model) {
+                self.extend(
+                    diags
+                        .into_iter()
+                        .filter(|d| d.code == bkp_cfn::TOO_MANY_RESOURCES),
+                );
+            }
+            return None;
+        }
+        match bkp_cfn::template(&self.sema.model) {
+            Ok(t) => Some(t),
+            Err(diags) => {
+                self.extend(diags);
+                None
+            }
+        }
+    }
+
+    fn extend(&mut self, diags: impl IntoIterator<Item = Diagnostic>) {
+        self.diagnostics.extend(diags);
+        bkp_diagnostics::sort_and_dedup(&mut self.diagnostics);
+    }
 }

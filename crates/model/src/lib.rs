@@ -188,9 +188,10 @@ pub struct Rule {
     pub completion_window_minutes: Option<u64>,
     pub delete_after_days: Option<u64>,
     pub move_to_cold_storage_after_days: Option<u64>,
-    pub recovery_point_tags: Vec<(String, String)>,
-    pub copy_actions: Vec<CopyAction>,
-    pub index_actions: Vec<Vec<IndexResourceType>>,
+    /// `None` when not given; an empty list is rendered as given.
+    pub recovery_point_tags: Option<Vec<(String, String)>>,
+    pub copy_actions: Option<Vec<CopyAction>>,
+    pub index_actions: Option<Vec<Vec<IndexResourceType>>>,
     pub continuous_backup: Option<bool>,
 }
 

@@ -64,9 +64,9 @@ struct RuleProps {
     completion_window: Option<u64>,
     cold_days: Option<(u64, Span)>,
     delete_days: Option<(u64, Span)>,
-    tags: Vec<(String, String)>,
-    copy_actions: Vec<(CopyAction, Span)>,
-    index_actions: Vec<Vec<IndexResourceType>>,
+    tags: Option<Vec<(String, String)>>,
+    copy_actions: Option<Vec<CopyAction>>,
+    index_actions: Option<Vec<Vec<IndexResourceType>>>,
     continuous: Option<(bool, Span)>,
     vault: Option<VaultId>,
 }
@@ -87,6 +87,7 @@ impl<'a> Evaluator<'a> {
             model: Model::default(),
         };
         ev.collect();
+        ev.check_default_child();
         ev
     }
 
@@ -170,6 +171,25 @@ impl<'a> Evaluator<'a> {
                     }
                 }
                 Item::Grant(_) | Item::Error(_) => {}
+            }
+        }
+    }
+
+    /// The CDK cannot pick the stack's default child when both `Default`
+    /// and `Resource` are top-level ids.
+    fn check_default_child(&mut self) {
+        let find = |n: &str| {
+            self.names
+                .get(n)
+                .map(|&d| (self.defs[d].name_span, self.defs[d].kind))
+        };
+        if let (Some((d, dk)), Some((r, rk))) = (find("Default"), find("Resource")) {
+            if dk != DefKind::Let && rk != DefKind::Let {
+                self.diags.push(
+                    Diagnostic::error(DUPLICATE_CONSTRUCT, r, "declarations named both `Resource` and `Default` confuse the CDK")
+                        .with_related(d, "`Default` is declared here")
+                        .with_note("the CDK cannot tell which one is the stack's default child; rename one of them"),
+                );
             }
         }
     }
@@ -1093,6 +1113,24 @@ impl<'a> Evaluator<'a> {
                 None
             }
         };
+        let name = &s.name.name;
+        let valid = name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if !valid {
+            self.diags.push(
+                Diagnostic::error(
+                    BAD_VALUE,
+                    s.name.span,
+                    format!("invalid stack name `{name}`"),
+                )
+                .with_label("stack names are letters, digits and `-`, starting with a letter")
+                .with_fix(Fix::replace(
+                    "remove the underscores",
+                    s.name.span,
+                    name.replace('_', ""),
+                )),
+            );
+        }
         self.model.stack = Stack {
             name: s.name.name.clone(),
             env,
@@ -1120,7 +1158,17 @@ impl<'a> Evaluator<'a> {
                 };
                 if *by_arn {
                     match vault_name_from_arn(&s) {
-                        Ok(name) => VaultKind::ImportedArn { arn: s, name },
+                        Ok(name) => {
+                            let parts: Vec<&str> = s.split(':').collect();
+                            if parts[2] != "backup" || parts[5] != "backup-vault" {
+                                self.diags.push(
+                                    Diagnostic::warning(VAULT_ARN, val.span, format!("`{s}` does not look like a backup vault ARN"))
+                                        .with_label(format!("service `{}`, resource type `{}`", parts[2], parts[5]))
+                                        .with_help("backup vault ARNs are `arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME`"),
+                                );
+                            }
+                            VaultKind::ImportedArn { arn: s, name }
+                        }
                         Err(why) => {
                             self.diags.push(
                                 Diagnostic::error(
@@ -1942,24 +1990,27 @@ impl<'a> Evaluator<'a> {
         if let Some(v) = get("recovery_point_tags") {
             match &v.value {
                 Value::Record(fields) => {
-                    props.tags = fields
-                        .iter()
-                        .filter_map(|f| Some((f.key.clone(), self.want_str(&f.value)?)))
-                        .collect();
+                    props.tags = Some(
+                        fields
+                            .iter()
+                            .filter_map(|f| Some((f.key.clone(), self.want_str(&f.value)?)))
+                            .collect(),
+                    );
                 }
                 _ => self.mismatch(&v, "Record<String>"),
             }
         }
         if let Some(v) = get("copy_actions") {
-            props.copy_actions.clear();
-            for item in self.want_list(&v, "CopyAction") {
-                if let Some(ca) = self.copy_action(&item) {
-                    props.copy_actions.push((ca, item.span));
-                }
-            }
+            let items = self.want_list(&v, "CopyAction");
+            props.copy_actions = Some(
+                items
+                    .iter()
+                    .filter_map(|item| self.copy_action(item))
+                    .collect(),
+            );
         }
         if let Some(v) = get("index_actions") {
-            props.index_actions.clear();
+            let mut actions = Vec::new();
             for item in self.want_list(&v, "IndexAction") {
                 let Some(ic) = self.want_block(&item, BlockKind::IndexAction) else {
                     continue;
@@ -1978,8 +2029,9 @@ impl<'a> Evaluator<'a> {
                         }
                     })
                     .collect();
-                props.index_actions.push(types);
+                actions.push(types);
             }
+            props.index_actions = Some(actions);
         }
         if let Some(v) = get("enable_continuous_backup") {
             props.continuous = self.want_bool(&v).map(|b| (b, v.span));
@@ -2149,7 +2201,7 @@ impl<'a> Evaluator<'a> {
             delete_after_days: props.delete_days.map(|(d, _)| d),
             move_to_cold_storage_after_days: props.cold_days.map(|(d, _)| d),
             recovery_point_tags: props.tags,
-            copy_actions: props.copy_actions.into_iter().map(|(c, _)| c).collect(),
+            copy_actions: props.copy_actions,
             index_actions: props.index_actions,
             continuous_backup: props.continuous.map(|(b, _)| b),
         });
@@ -2176,6 +2228,21 @@ impl<'a> Evaluator<'a> {
                     format!("plan `{}` has two selections named `{}`", ctx.id, name.name),
                 )
                 .with_related(*prev, "first defined here"),
+            );
+            return None;
+        }
+        if name.name == "Resource" {
+            self.diags.push(
+                Diagnostic::error(
+                    DUPLICATE_CONSTRUCT,
+                    name.span,
+                    "a selection cannot be named `Resource`",
+                )
+                .with_label(format!(
+                    "plan `{}` already has a child `Resource`: its AWS::Backup::BackupPlan",
+                    ctx.id
+                ))
+                .with_help("choose another name"),
             );
             return None;
         }
@@ -2387,25 +2454,26 @@ fn other_block_with(name: &str, not: BlockKind) -> Option<BlockKind> {
     .find(|k| *k != not && k.field(name).is_some())
 }
 
-/// The name in a backup vault ARN, or why it is not one.
+/// The name in a backup vault ARN, or why it is not one, checking the shape
+/// the CDK checks (`arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE:NAME`).
 fn vault_name_from_arn(arn: &str) -> Result<String, String> {
-    let parts: Vec<&str> = arn.splitn(7, ':').collect();
+    let parts: Vec<&str> = arn.split(':').collect();
     if parts.len() < 6 || parts[0] != "arn" {
-        return Err("ARNs start with `arn:` and have at least 6 parts".into());
+        return Err("ARNs start with `arn:` and have at least 6 components".into());
     }
-    if parts[2] != "backup" {
-        return Err(format!("its service is `{}`, not `backup`", parts[2]));
+    for (i, what) in [(1, "partition"), (2, "service"), (5, "resource")] {
+        if parts[i].is_empty() {
+            return Err(format!("its {what} component is empty"));
+        }
     }
-    if parts[5] != "backup-vault" {
-        return Err(format!(
-            "its resource type is `{}`, not `backup-vault`",
-            parts[5]
-        ));
+    if parts[5].contains('/') || parts.len() < 7 {
+        return Err("expected `arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME`".into());
     }
-    match parts.get(6) {
-        Some(name) if !name.is_empty() => Ok(name.to_string()),
-        _ => Err("it has no vault name".into()),
+    let name = parts[6..].join(":");
+    if name.is_empty() {
+        return Err("it has no vault name".into());
     }
+    Ok(name)
 }
 
 /// Renders `cron(...)` as the CDK's `Schedule.cron` does: missing fields

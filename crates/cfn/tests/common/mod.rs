@@ -232,9 +232,9 @@ pub fn rule(name: &str) -> Rule {
         completion_window_minutes: None,
         delete_after_days: None,
         move_to_cold_storage_after_days: None,
-        recovery_point_tags: Vec::new(),
-        copy_actions: Vec::new(),
-        index_actions: Vec::new(),
+        recovery_point_tags: None,
+        copy_actions: None,
+        index_actions: None,
         continuous_backup: None,
     }
 }
@@ -301,9 +301,13 @@ pub fn copy(
     }
 }
 
-pub fn tags(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
+pub fn tags(list: &[(&str, &str)]) -> Option<Vec<(String, String)>> {
+    Some(pairs(list))
+}
+
+/// Owned key/value pairs.
+pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect()
 }
