@@ -49,6 +49,7 @@ codes! {
     CONTINUOUS_UNSUPPORTED = "W0304": "Continuous backup is supported for RDS, Aurora and S3 only; other resources get snapshot backups.";
     DUPLICATE_RULE_NAME = "W0305": "Rule names must be unique within a plan; AWS rejects the plan otherwise.";
     START_WINDOW = "W0306": "AWS Backup requires a start window of at least 60 minutes.";
+    GRANT_IGNORED = "W0308": "The CDK cannot attach a grant's policy to a role of another account: such a grant changes nothing.";
     SHADOWED_BUILTIN = "W0307": "A declaration that reuses a builtin's name hides the builtin.";
 }
 

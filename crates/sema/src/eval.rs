@@ -1598,21 +1598,25 @@ impl<'a> Evaluator<'a> {
             return;
         }
         if let (Some(role), Some(vault)) = (role, vault) {
-            if matches!(self.model.role(role).kind, RoleKind::Imported { .. }) {
-                // The CDK adds nothing to an imported role: the grant is a no-op.
-                self.diags.push(
-                    Diagnostic::warning(
-                        WRONG_KIND,
-                        g.role.span,
-                        format!(
-                            "granting to the imported role `{}` changes nothing",
-                            g.role.name
-                        ),
-                    )
-                    .with_note(
-                        "an imported role's policies are managed outside this stack, as in the CDK",
-                    ),
-                );
+            if let RoleKind::Imported { arn } = &self.model.role(role).kind {
+                // The CDK attaches a policy to an imported role, except when the
+                // role belongs to another account than the stack's: then nothing.
+                let role_account = arn.split(':').nth(4).unwrap_or("");
+                if let Some(env) = &self.model.stack.env {
+                    if !role_account.is_empty() && role_account != env.account {
+                        self.diags.push(
+                            Diagnostic::warning(
+                                GRANT_IGNORED,
+                                g.role.span,
+                                format!(
+                                    "granting to `{}` changes nothing: the role belongs to account {role_account}, the stack to {}",
+                                    g.role.name, env.account
+                                ),
+                            )
+                            .with_note("the CDK cannot attach policies to a role of another account"),
+                        );
+                    }
+                }
             }
             self.model.grants.push(Grant {
                 role,
@@ -1772,8 +1776,8 @@ impl<'a> Evaluator<'a> {
         if let Some(pr) = preset {
             for rule_name in pr.rules {
                 let rp = schema::rule_preset(rule_name).expect("plan presets name rule presets");
-                let props = preset_props(rp);
                 let span = p.preset.as_ref().map_or(id_span, |x| x.span);
+                let props = preset_props(rp, span);
                 self.finish_rule(&mut plan, &mut ctx, props, span, Some(rp.name));
             }
         }
@@ -1848,7 +1852,7 @@ impl<'a> Evaluator<'a> {
         match name {
             Some(n) if r.is_preset => match schema::rule_preset(&n.name) {
                 Some(rp) => {
-                    props = preset_props(rp);
+                    props = preset_props(rp, r.span);
                     preset_used = Some(rp.name);
                 }
                 None => {
@@ -2393,12 +2397,12 @@ struct PlanCtx {
     rule_defs: Vec<usize>,
 }
 
-fn preset_props(rp: &schema::RulePreset) -> RuleProps {
+fn preset_props(rp: &schema::RulePreset, span: Span) -> RuleProps {
     RuleProps {
         name: Some(rp.rule_name.to_string()),
         schedule: Some(schema::cron_of(rp)),
-        delete_days: Some((rp.delete_after_days, Span::default())),
-        cold_days: rp.move_to_cold_days.map(|d| (d, Span::default())),
+        delete_days: Some((rp.delete_after_days, span)),
+        cold_days: rp.move_to_cold_days.map(|d| (d, span)),
         ..RuleProps::default()
     }
 }

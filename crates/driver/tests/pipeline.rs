@@ -1,0 +1,65 @@
+//! Data-driven tests of the whole pipeline.
+//!
+//! - `tests/parity/NAME.bkp` compiles to exactly `NAME.json`, the template the
+//!   real AWS CDK synthesized for its twin `NAME.mjs`; where the CDK throws
+//!   (`{"error": ...}`), compilation fails with located diagnostics, whose
+//!   rendering is snapshotted.
+//! - `tests/diagnostics/NAME.bkp` gets its rendered diagnostics snapshotted.
+
+use bkp_diagnostics::render::{RenderOptions, render_all};
+use bkp_driver::Analysis;
+use std::path::Path;
+
+fn rendered(a: &Analysis, path: &Path) -> String {
+    let name = path.file_name().unwrap().to_string_lossy();
+    render_all(&a.diagnostics, &name, &a.text, RenderOptions::PLAIN)
+}
+
+#[test]
+fn parity_with_cdk_synth() {
+    insta::glob!("../../../tests/parity", "*.bkp", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let expected: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path.with_extension("json")).unwrap())
+                .unwrap();
+        let mut a = Analysis::new(text);
+        let template = a.compile();
+        if let Some(cdk_error) = expected.get("error") {
+            assert!(
+                template.is_none(),
+                "{}: the CDK rejects this ({cdk_error}), bkp accepted it",
+                path.display()
+            );
+            assert!(a.has_errors());
+            insta::assert_snapshot!(format!(
+                "CDK: {}\n\n{}",
+                cdk_error.as_str().unwrap_or(""),
+                rendered(&a, path)
+            ));
+        } else {
+            let template =
+                template.unwrap_or_else(|| panic!("{}:\n{}", path.display(), rendered(&a, path)));
+            assert!(
+                template == expected,
+                "{}: template differs from cdk synth\n{}",
+                path.display(),
+                { bkp_cfn::to_json(&template) }
+            );
+        }
+    });
+}
+
+#[test]
+fn diagnostics() {
+    insta::glob!("../../../tests/diagnostics", "*.bkp", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let mut a = Analysis::new(text);
+        a.compile();
+        assert!(
+            !a.diagnostics.is_empty(),
+            "{}: expected diagnostics",
+            path.display()
+        );
+        insta::assert_snapshot!(rendered(&a, path));
+    });
+}
