@@ -244,7 +244,8 @@ impl<'a> Evaluator<'a> {
             }
         }
         // Lets nobody used are still checked.
-        let lets: Vec<usize> = self.lets.keys().copied().collect();
+        let mut lets: Vec<usize> = self.lets.keys().copied().collect();
+        lets.sort_unstable();
         for def in lets {
             self.let_value(def, self.defs[def].name_span);
         }
