@@ -169,3 +169,16 @@ fn every_example_checks_clean() {
         }
     }
 }
+
+#[test]
+fn readme_tour_compiles_cleanly() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let start = readme.find("```bkp\n").expect("a bkp block") + "```bkp\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let dir = temp_dir("tour");
+    let f = dir.join("tour.bkp");
+    std::fs::write(&f, &readme[start..end]).unwrap();
+    let out = run(&["compile", f.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+}
