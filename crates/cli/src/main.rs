@@ -61,6 +61,12 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Start the interactive REPL.
+    ///
+    /// Declarations accumulate, expressions are evaluated, `:help` lists the
+    /// commands. With stdin not a terminal, reads it as a script: exit 1 if
+    /// any input had an error.
+    Repl,
 }
 
 fn main() -> ExitCode {
@@ -77,5 +83,6 @@ fn main() -> ExitCode {
             deny_warnings,
         } => compile::run(&file, output.as_ref(), format, deny_warnings),
         Command::Fmt { files, check } => fmt::run(&files, check),
+        Command::Repl => bkp_repl::run(),
     }
 }
