@@ -1,0 +1,36 @@
+//! Random programs never panic any stage, and every diagnostic's span lies
+//! in the text.
+
+use bkp_driver::Analysis;
+use proptest::prelude::*;
+
+const FRAGMENTS: &[&str] = &[
+    "vault v", "vault w = import \"x\"", "vault a = import arn \"arn:aws:backup:r:1:backup-vault:n\"",
+    "plan P", "plan daily35", "= daily35", "= weekly", "-> vault v", "-> vault", "<", ">", "rule", "rule daily",
+    "rule X", "select S", "{", "}", "[", "]", "(", ")", ",", "\n", "delete_after = 35d",
+    "move_to_cold_storage_after = 400d", "enable_continuous_backup = true", "schedule = cron(hour = \"3\")",
+    "resources = [tag(\"a\", \"b\"), dynamodb_table(\"t\")]", "role = r", "role r { assumed_by = any_principal }",
+    "grant r \"backup:*\" on v", "let x = 1d + 2", "let y = x", "x", "y * 3", "lock_configuration = { min_retention = 0d }",
+    "copy_actions = [{ destination_backup_vault = v, delete_after = 1d, move_to_cold_storage_after = 5d }]",
+    "stack S { account = \"123456789012\" }", "\"${x}\"", "35 days", "backup_vault = v", "conditions = [tag_like(\"a\")]",
+];
+
+fn program() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..60).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_programs_never_panic(src in program()) {
+        let mut a = Analysis::new(src.clone());
+        a.compile();
+        for d in &a.diagnostics {
+            prop_assert!(d.span.start <= d.span.end && d.span.end <= src.len(), "{:?}", d);
+            for r in &d.related {
+                prop_assert!(r.span.end <= src.len());
+            }
+        }
+    }
+}
