@@ -1,0 +1,1 @@
+//! The bkp language server.
