@@ -122,12 +122,18 @@ fn up_recalls_history_even_across_sessions() {
 }
 
 #[test]
-fn tab_completes_commands() {
+fn tab_completes_commands_presets_and_names() {
     let data = data_dir("tab");
     let mut p = spawn(&data);
     enter(&mut p, "vault v");
     let out = keys(&mut p, ":sh\tv\r");
     assert!(out.contains("new vault with a generated name"), "{out}");
+    // Names of the session and presets come from the shared completion engine.
+    let out = keys(&mut p, "daily3\t\r");
+    assert!(out.contains("daily35 : PlanPreset"), "{out}");
+    enter(&mut p, "let keep_for = 35d");
+    let out = keys(&mut p, "keep_\t * 2\r");
+    assert!(out.contains("70d : Duration"), "{out}");
     quit(p);
 }
 

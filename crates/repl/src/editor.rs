@@ -3,6 +3,7 @@
 
 use crate::input;
 use crate::session::{COMMANDS, Session};
+use bkp_ide::CompletionKind;
 use rustyline::completion::{Completer, Pair};
 use rustyline::error::ReadlineError;
 use rustyline::highlight::{CmdKind, Highlighter};
@@ -50,11 +51,83 @@ impl Completer for ReplHelper {
     ) -> rustyline::Result<(usize, Vec<Pair>)> {
         let before = &line[..pos];
         let word = before.trim_start();
-        if self.pending.is_empty() && word.starts_with(':') && !word.contains(char::is_whitespace) {
+        if self.pending.is_empty() && word.starts_with(':') {
+            if word.contains(char::is_whitespace) {
+                return Ok((pos, Vec::new()));
+            }
             return Ok((pos - word.len(), command_candidates(word)));
         }
-        Ok((pos, Vec::new()))
+        Ok(complete_code(&self.program, &self.pending, before))
     }
+}
+
+/// Completions from the shared engine at the end of `before`, with the
+/// session program and the earlier lines of the input as context: the start
+/// of the replaced text in the current line, and the candidates that start
+/// with what is typed there. Snippets
+/// (multi-line editor templates) are left out; placeholders become plain text.
+pub fn complete_code(program: &str, pending: &str, before: &str) -> (usize, Vec<Pair>) {
+    let mut text = program.to_string();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    if !pending.is_empty() {
+        text.push_str(pending);
+        text.push('\n');
+    }
+    let base = text.len();
+    text.push_str(before);
+    let analysis = bkp_driver::Analysis::new(text);
+    let items = bkp_ide::completions(&analysis, analysis.text.len());
+    let start = items
+        .iter()
+        .map(|c| c.replace.start)
+        .find(|&s| s >= base)
+        .unwrap_or(analysis.text.len());
+    // The engine leaves filtering to the editor; rustyline does not filter.
+    let typed = &analysis.text[start..];
+    let pairs = items
+        .into_iter()
+        .filter(|c| c.kind != CompletionKind::Snippet && c.replace.start == start)
+        .filter(|c| c.label.starts_with(typed))
+        .map(|c| Pair {
+            replacement: c
+                .insert_text
+                .as_deref()
+                .map_or_else(|| c.label.clone(), plain),
+            display: c.label,
+        })
+        .collect();
+    (start - base, pairs)
+}
+
+/// Snippet syntax as plain text: `${1:x}` and `${1|x,y|}` become `x`, tab
+/// stops `$1` disappear.
+fn plain(snippet: &str) -> String {
+    let mut out = String::new();
+    let mut rest = snippet;
+    while let Some(i) = rest.find('$') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 1..];
+        if let Some(inner) = rest.strip_prefix('{') {
+            let end = inner.find('}').unwrap_or(inner.len());
+            let body = &inner[..end];
+            let body = body.trim_start_matches(|c: char| c.is_ascii_digit());
+            let value = match body.strip_prefix(':') {
+                Some(v) => v,
+                None => body
+                    .strip_prefix('|')
+                    .and_then(|b| b.split([',', '|']).next())
+                    .unwrap_or(""),
+            };
+            out.push_str(value);
+            rest = &inner[(end + 1).min(inner.len())..];
+        } else {
+            rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The `:commands` starting with `word`.
@@ -190,5 +263,51 @@ fn remember(editor: &mut Editor<ReplHelper, DefaultHistory>, text: &str, path: O
     let _ = editor.add_history_entry(text);
     if let Some(path) = path {
         let _ = editor.append_history(path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(program: &str, pending: &str, before: &str) -> (usize, Vec<String>) {
+        let (start, pairs) = complete_code(program, pending, before);
+        (start, pairs.into_iter().map(|p| p.replacement).collect())
+    }
+
+    #[test]
+    fn snippets_become_plain_text() {
+        assert_eq!(
+            plain("backup_vault_name = \"$0\""),
+            "backup_vault_name = \"\""
+        );
+        assert_eq!(plain("vault ${1:main} {\n\t$0\n}"), "vault main {\n\t\n}");
+        assert_eq!(plain("= ${2|daily35,weekly|} x"), "= daily35 x");
+    }
+
+    #[test]
+    fn presets_fields_and_session_names_complete() {
+        let (start, got) = labels("", "", "plan P = daily3");
+        assert_eq!(start, 9);
+        assert_eq!(got, ["daily35"]);
+        let (start, got) = labels("let keep = 35d\n", "", "ke");
+        assert_eq!((start, got), (0, vec!["keep".to_string()]));
+        let (_, got) = labels("vault main\n", "plan P = daily35 -> vault ", "");
+        assert!(got.iter().any(|l| l == "main"), "{got:?}");
+        let (start, got) = labels("", "vault v {", "  backup_va");
+        assert_eq!(start, 2);
+        assert!(
+            got.iter().any(|l| l.starts_with("backup_vault_name")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn commands_complete() {
+        let names: Vec<String> = command_candidates(":t")
+            .into_iter()
+            .map(|p| p.display)
+            .collect();
+        assert_eq!(names, [":template", ":type"]);
     }
 }
