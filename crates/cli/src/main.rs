@@ -67,6 +67,11 @@ enum Command {
     /// commands. With stdin not a terminal, reads it as a script: exit 1 if
     /// any input had an error.
     Repl,
+    /// Run the language server over stdio.
+    ///
+    /// For editors: diagnostics as `bkp check` reports them, completion,
+    /// hover, navigation, rename, formatting and quick fixes.
+    Lsp,
 }
 
 fn main() -> ExitCode {
@@ -84,5 +89,9 @@ fn main() -> ExitCode {
         } => compile::run(&file, output.as_ref(), format, deny_warnings),
         Command::Fmt { files, check } => fmt::run(&files, check),
         Command::Repl => bkp_repl::run(),
+        Command::Lsp => {
+            bkp_lsp::run_stdio();
+            ExitCode::SUCCESS
+        }
     }
 }
