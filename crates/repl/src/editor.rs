@@ -10,7 +10,7 @@ use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
-use rustyline::{Config, Context, Editor, Helper};
+use rustyline::{CompletionType, Config, Context, Editor, Helper};
 use std::borrow::Cow;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -187,6 +187,7 @@ fn history_path() -> Option<PathBuf> {
 pub fn run(mut session: Session) -> ExitCode {
     let config = Config::builder()
         .auto_add_history(false)
+        .completion_type(CompletionType::List)
         .max_history_size(1000)
         .and_then(|b| b.history_ignore_dups(true))
         .map(|b| b.build())
