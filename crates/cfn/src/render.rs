@@ -13,10 +13,11 @@ use crate::ids::{generated_policy_name, generated_vault_name, resource_logical_i
 use crate::intrinsics::{arn, aws_managed_policy_arn, format_arn, get_att, reference};
 use bkp_diagnostics::Span;
 use bkp_model::{
-    Construct, CopyAction, Env, Model, NewVault, Plan, RemovalPolicy, RoleId, RoleKind, Rule,
-    Selection, VaultId, VaultKind,
+    Construct, CopyAction, Env, Grant, Model, NewVault, Plan, RemovalPolicy, RoleId, RoleKind,
+    Rule, Selection, VaultId, VaultKind,
 };
 use serde_json::{Map, Value, json};
+use std::collections::{HashMap, HashSet};
 
 /// One rendered resource, with the span of the declaration it comes from.
 pub struct Rendered {
@@ -31,12 +32,9 @@ const RESTORES_POLICY: &str = "service-role/AWSBackupServiceRolePolicyForRestore
 
 /// Renders every resource of the model in template order.
 pub fn resources(model: &Model) -> Vec<Rendered> {
-    let mut r = Renderer {
-        model,
-        env: model.stack.env.as_ref(),
-        out: Vec::new(),
-    };
-    for c in construct_order(model) {
+    let order = construct_order(model);
+    let mut r = Renderer::new(model, &order);
+    for &c in &order {
         match c {
             Construct::Vault(v) => r.vault(v, model.vault(v).span),
             Construct::Role(role) => r.role(role),
@@ -45,10 +43,10 @@ pub fn resources(model: &Model) -> Vec<Rendered> {
     }
     // Vaults under a construct path no plan claims (not produced by the
     // evaluator; rendered last rather than dropped).
+    let plan_ids: HashSet<&str> = model.plans.iter().map(|p| p.id.as_str()).collect();
     for (i, v) in model.vaults.iter().enumerate() {
-        let owned_by_plan = v.path.len() == 2
-            && v.path[1] == "Vault"
-            && model.plans.iter().any(|p| p.id == v.path[0]);
+        let owned_by_plan =
+            v.path.len() == 2 && v.path[1] == "Vault" && plan_ids.contains(v.path[0].as_str());
         if v.path.len() > 1 && !owned_by_plan {
             r.vault(VaultId(i), v.span);
         }
@@ -67,29 +65,49 @@ fn construct_order(model: &Model) -> Vec<Construct> {
         .map(|i| Construct::Vault(VaultId(i)))
         .chain((0..model.roles.len()).map(|i| Construct::Role(RoleId(i))))
         .chain((0..model.plans.len()).map(Construct::Plan));
-    let mut order: Vec<Construct> = Vec::new();
+    let mut order = Order {
+        list: Vec::new(),
+        vaults: vec![false; model.vaults.len()],
+        roles: vec![false; model.roles.len()],
+        plans: vec![false; model.plans.len()],
+    };
     for c in model.order.iter().copied().chain(all) {
         if let Construct::Plan(p) = c
             && p < model.plans.len()
-            && !order.contains(&c)
+            && !order.plans[p]
         {
             for dep in plan_dependencies(model, &model.plans[p]) {
-                add_top_level(model, &mut order, dep);
+                order.add_top_level(model, dep);
             }
         }
-        add_top_level(model, &mut order, c);
+        order.add_top_level(model, c);
     }
-    order
+    order.list
 }
 
-fn add_top_level(model: &Model, order: &mut Vec<Construct>, c: Construct) {
-    let valid = match c {
-        Construct::Vault(v) => model.vaults.get(v.0).is_some_and(|v| v.path.len() == 1),
-        Construct::Role(r) => r.0 < model.roles.len(),
-        Construct::Plan(p) => p < model.plans.len(),
-    };
-    if valid && !order.contains(&c) {
-        order.push(c);
+/// The constructs placed so far, with a flag per construct for whether it is
+/// among them (a linear search would make ordering quadratic).
+struct Order {
+    list: Vec<Construct>,
+    vaults: Vec<bool>,
+    roles: Vec<bool>,
+    plans: Vec<bool>,
+}
+
+impl Order {
+    fn add_top_level(&mut self, model: &Model, c: Construct) {
+        let placed = match c {
+            Construct::Vault(v) if model.vaults.get(v.0).is_some_and(|v| v.path.len() == 1) => {
+                &mut self.vaults[v.0]
+            }
+            Construct::Role(r) if r.0 < model.roles.len() => &mut self.roles[r.0],
+            Construct::Plan(p) if p < model.plans.len() => &mut self.plans[p],
+            _ => return,
+        };
+        if !*placed {
+            *placed = true;
+            self.list.push(c);
+        }
     }
 }
 
@@ -123,9 +141,54 @@ struct Renderer<'m> {
     model: &'m Model,
     env: Option<&'m Env>,
     out: Vec<Rendered>,
+    /// By role: the managed policies its selections add, plans in
+    /// construct order.
+    managed_policies: Vec<Vec<&'static str>>,
+    /// By role: its grants, in source order.
+    grants: Vec<Vec<&'m Grant>>,
+    /// By plan id: the vault the plan creates itself (`PLAN/Vault`).
+    own_vaults: HashMap<&'m str, VaultId>,
 }
 
 impl<'m> Renderer<'m> {
+    /// Indexes the model once, so that rendering stays linear in its size.
+    fn new(model: &'m Model, order: &[Construct]) -> Renderer<'m> {
+        let mut managed_policies = vec![Vec::new(); model.roles.len()];
+        for &c in order {
+            if let Construct::Plan(p) = c {
+                for sel in &model.plans[p].selections {
+                    if let Some(role) = sel.role
+                        && let Some(managed) = managed_policies.get_mut(role.0)
+                    {
+                        managed.extend(selection_policies(sel));
+                    }
+                }
+            }
+        }
+        let mut grants = vec![Vec::new(); model.roles.len()];
+        for g in &model.grants {
+            if let Some(of_role) = grants.get_mut(g.role.0) {
+                of_role.push(g);
+            }
+        }
+        let mut own_vaults = HashMap::new();
+        for (i, v) in model.vaults.iter().enumerate() {
+            if let [plan, vault] = v.path.as_slice()
+                && vault == "Vault"
+            {
+                own_vaults.entry(plan.as_str()).or_insert(VaultId(i));
+            }
+        }
+        Renderer {
+            model,
+            env: model.stack.env.as_ref(),
+            out: Vec::new(),
+            managed_policies,
+            grants,
+            own_vaults,
+        }
+    }
+
     fn push(
         &mut self,
         path: &[&str],
@@ -225,11 +288,9 @@ impl<'m> Renderer<'m> {
 
     fn role(&mut self, id: RoleId) {
         let role = self.model.role(id);
-        let grants: Vec<Value> = self
-            .model
-            .grants
+        let role_grants = &self.grants[id.0];
+        let grants: Vec<Value> = role_grants
             .iter()
-            .filter(|g| g.role == id)
             .map(|g| {
                 Statement {
                     actions: g.actions.iter().map(|a| Value::String(a.clone())).collect(),
@@ -240,20 +301,10 @@ impl<'m> Renderer<'m> {
                 .render()
             })
             .collect();
-        let grant_span = self
-            .model
-            .grants
-            .iter()
-            .find(|g| g.role == id)
-            .map_or(role.span, |g| g.span);
+        let grant_span = role_grants.first().map_or(role.span, |g| g.span);
         match &role.kind {
             RoleKind::New { assumed_by } => {
-                let mut managed = Vec::new();
-                for plan in self.plans_in_order() {
-                    for sel in plan.selections.iter().filter(|s| s.role == Some(id)) {
-                        managed.extend(selection_policies(sel));
-                    }
-                }
+                let managed = self.managed_policies[id.0].clone();
                 let role_id = self.iam_role(
                     &[&role.id],
                     std::slice::from_ref(assumed_by),
@@ -343,19 +394,6 @@ impl<'m> Renderer<'m> {
         self.push(path, "AWS::IAM::Policy", body, span);
     }
 
-    fn plans_in_order(&self) -> Vec<&'m Plan> {
-        construct_order(self.model)
-            .into_iter()
-            .filter_map(|c| {
-                if let Construct::Plan(p) = c {
-                    Some(&self.model.plans[p])
-                } else {
-                    None
-                }
-            })
-            .collect()
-    }
-
     // ----- plans -----------------------------------------------------------
 
     fn plan(&mut self, index: usize) {
@@ -384,7 +422,7 @@ impl<'m> Renderer<'m> {
 
         // The plan's own vault sits among the selections where the first
         // rule needing it was added.
-        let own_vault = self.model.vault_by_path(&[&plan.id, "Vault"]);
+        let own_vault = self.own_vaults.get(plan.id.as_str()).copied();
         let first_use = own_vault.and_then(|v| plan.rules.iter().find(|r| r.vault == v));
         let mut vault_pending = own_vault;
         for sel in &plan.selections {
