@@ -32,6 +32,8 @@ pub(crate) struct Evaluator<'a> {
     role_ids: HashMap<usize, RoleId>,
     /// The resources of each selection, by definition index (for warnings).
     selection_resource_kinds: HashMap<usize, Vec<Spanned>>,
+    /// The first plan definition of each plan declaration, by its span.
+    plan_defs: HashMap<Span, usize>,
     model: Model,
 }
 
@@ -84,6 +86,7 @@ impl<'a> Evaluator<'a> {
             vault_ids: HashMap::new(),
             role_ids: HashMap::new(),
             selection_resource_kinds: HashMap::new(),
+            plan_defs: HashMap::new(),
             model: Model::default(),
         };
         ev.collect();
@@ -167,7 +170,8 @@ impl<'a> Evaluator<'a> {
                 }
                 Item::Plan(p) => {
                     if let Some((id, span, written)) = plan_id(p) {
-                        self.define(&id, DefKind::Plan, span, p.span, written);
+                        let idx = self.define(&id, DefKind::Plan, span, p.span, written);
+                        self.plan_defs.entry(p.span).or_insert(idx);
                     }
                 }
                 Item::Grant(_) | Item::Error(_) => {}
@@ -196,9 +200,7 @@ impl<'a> Evaluator<'a> {
 
     /// The definition index of the plan declared by `p`.
     fn plan_def(&self, p: &ast::PlanDecl) -> Option<usize> {
-        self.defs
-            .iter()
-            .position(|d| d.kind == DefKind::Plan && d.span == p.span)
+        self.plan_defs.get(&p.span).copied()
     }
 
     // ----- running ---------------------------------------------------------
