@@ -178,8 +178,14 @@ mod tests {
 
     #[test]
     fn snippets_to_plain_text() {
-        assert_eq!(strip_snippet("vault ${1:main} {\n\t$0\n}"), "vault main {\n\t\n}");
-        assert_eq!(strip_snippet("plan = ${2|daily35,weekly|}"), "plan = daily35");
+        assert_eq!(
+            strip_snippet("vault ${1:main} {\n\t$0\n}"),
+            "vault main {\n\t\n}"
+        );
+        assert_eq!(
+            strip_snippet("plan = ${2|daily35,weekly|}"),
+            "plan = daily35"
+        );
         assert_eq!(strip_snippet("f(\"$1\")"), "f(\"\")");
         assert_eq!(strip_snippet("a 😀 $"), "a 😀 $");
     }

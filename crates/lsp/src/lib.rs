@@ -299,7 +299,10 @@ impl LanguageServer for Backend {
                     "bkp: dropped change to version {version}: the document is at {}",
                     doc.version
                 )),
-                None => Err(format!("bkp: change to a document that is not open: {}", uri.as_str())),
+                None => Err(format!(
+                    "bkp: change to a document that is not open: {}",
+                    uri.as_str()
+                )),
             }
         };
         match applied {
@@ -508,7 +511,11 @@ impl LanguageServer for Backend {
                     // Tokens never span lines (strings end at the line's end).
                     let len = conv.len(t.span);
                     let delta_line = p.line - line;
-                    let delta_start = if delta_line == 0 { p.character - col } else { p.character };
+                    let delta_start = if delta_line == 0 {
+                        p.character - col
+                    } else {
+                        p.character
+                    };
                     data.push(SemanticToken {
                         delta_line,
                         delta_start,
@@ -566,9 +573,9 @@ impl LanguageServer for Backend {
                         CodeActionOrCommand::CodeAction(CodeAction {
                             title: act.title,
                             kind: Some(CodeActionKind::QUICKFIX),
-                            diagnostics: act.diagnostic.map(|d| {
-                                vec![convert::diagnostic(&a.diagnostics[d], conv, &uri)]
-                            }),
+                            diagnostics: act
+                                .diagnostic
+                                .map(|d| vec![convert::diagnostic(&a.diagnostics[d], conv, &uri)]),
                             edit: Some(WorkspaceEdit::new(HashMap::from([(uri.clone(), edits)]))),
                             is_preferred: Some(i == 0),
                             ..Default::default()
