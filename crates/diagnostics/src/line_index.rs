@@ -77,6 +77,6 @@ mod tests {
         assert_eq!(idx.line_end(0), Some(2));
         assert_eq!(idx.line_end(2), Some(5));
         assert_eq!(idx.line_end(3), Some(text.len()));
-        assert_eq!(idx.line_col(999), LineCol { line: 3, col: 4 });
+        assert_eq!(idx.line_col(999), LineCol { line: 3, col: 3 });
     }
 }
