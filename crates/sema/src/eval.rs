@@ -187,14 +187,15 @@ impl<'a> Evaluator<'a> {
                 .get(n)
                 .map(|&d| (self.defs[d].name_span, self.defs[d].kind))
         };
-        if let (Some((d, dk)), Some((r, rk))) = (find("Default"), find("Resource")) {
-            if dk != DefKind::Let && rk != DefKind::Let {
-                self.diags.push(
+        if let (Some((d, dk)), Some((r, rk))) = (find("Default"), find("Resource"))
+            && dk != DefKind::Let
+            && rk != DefKind::Let
+        {
+            self.diags.push(
                     Diagnostic::error(DUPLICATE_CONSTRUCT, r, "declarations named both `Resource` and `Default` confuse the CDK")
                         .with_related(d, "`Default` is declared here")
                         .with_note("the CDK cannot tell which one is the stack's default child; rename one of them"),
                 );
-            }
         }
     }
 
@@ -1605,9 +1606,11 @@ impl<'a> Evaluator<'a> {
                 // The CDK attaches a policy to an imported role, except when the
                 // role belongs to another account than the stack's: then nothing.
                 let role_account = arn.split(':').nth(4).unwrap_or("");
-                if let Some(env) = &self.model.stack.env {
-                    if !role_account.is_empty() && role_account != env.account {
-                        self.diags.push(
+                if let Some(env) = &self.model.stack.env
+                    && !role_account.is_empty()
+                    && role_account != env.account
+                {
+                    self.diags.push(
                             Diagnostic::warning(
                                 GRANT_IGNORED,
                                 g.role.span,
@@ -1618,7 +1621,6 @@ impl<'a> Evaluator<'a> {
                             )
                             .with_note("the CDK cannot attach policies to a role of another account"),
                         );
-                    }
                 }
             }
             self.model.grants.push(Grant {
