@@ -122,6 +122,20 @@ fn up_recalls_history_even_across_sessions() {
 }
 
 #[test]
+fn a_multi_line_input_is_recalled_whole() {
+    let data = data_dir("recall");
+    let mut p = spawn(&data);
+    enter_open(&mut p, "let x = [");
+    enter_open(&mut p, "  1d,");
+    enter(&mut p, "  2d ]");
+    let out = keys(&mut p, "\x1b[A\r");
+    assert!(out.contains("replaced `x`"), "{out}");
+    let out = enter(&mut p, "x");
+    assert!(out.contains("[1d, 2d] : List<Duration>"), "{out}");
+    quit(p);
+}
+
+#[test]
 fn tab_completes_commands_presets_and_names() {
     let data = data_dir("tab");
     let mut p = spawn(&data);
