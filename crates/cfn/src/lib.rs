@@ -16,6 +16,7 @@ mod render;
 use bkp_diagnostics::{Code, Diagnostic};
 use bkp_model::Model;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 
 /// A template would hold more resources than CloudFormation (and the CDK) allow.
 pub const TOO_MANY_RESOURCES: Code = Code("E0401");
@@ -36,28 +37,31 @@ pub fn template(model: &Model) -> Result<Value, Vec<Diagnostic>> {
     if rendered.len() > MAX_RESOURCES {
         diagnostics.push(too_many_resources(model, &rendered));
     }
-    let mut resources = Map::new();
-    for r in &rendered {
-        if resources.contains_key(&r.logical_id) {
-            let first = rendered
-                .iter()
-                .find(|x| x.logical_id == r.logical_id)
-                .expect("seen before");
+    // The first resource with each logical id, to report a clash at the later one.
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(rendered.len());
+    for (i, r) in rendered.iter().enumerate() {
+        if let Some(&f) = first.get(r.logical_id.as_str()) {
             diagnostics.push(
                 Diagnostic::error(
                     DUPLICATE_LOGICAL_ID,
                     r.span,
                     format!("two resources would have the logical id `{}`", r.logical_id),
                 )
-                .with_related(first.span, "the first one comes from here")
+                .with_related(rendered[f].span, "the first one comes from here")
                 .with_help("rename one of the declarations"),
             );
-            continue;
+        } else {
+            first.insert(&r.logical_id, i);
         }
-        resources.insert(r.logical_id.clone(), r.body.clone());
     }
     if !diagnostics.is_empty() {
         return Err(diagnostics);
+    }
+    drop(first);
+    // No clashes: every resource goes in, moved rather than copied.
+    let mut resources = Map::with_capacity(rendered.len());
+    for r in rendered {
+        resources.insert(r.logical_id, r.body);
     }
     let mut template = Map::new();
     template.insert("Resources".into(), Value::Object(resources));
