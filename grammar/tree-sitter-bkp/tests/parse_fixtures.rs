@@ -86,6 +86,12 @@ fn parse_all(files: &[PathBuf]) -> Vec<String> {
 fn project_fixtures_and_samples_parse_without_errors() {
     let mut files = Vec::new();
     collect_bkp(&project_root().join("tests"), &mut files);
+    // Editor fixtures may be incomplete on purpose (a cursor after `-> vault`):
+    // what the project's own parser rejects is not expected to parse here.
+    files.retain(|f| {
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        !bkp_syntax::parse(&text).has_errors()
+    });
     let fixtures = files.len();
     collect_bkp(&crate_dir().join("samples"), &mut files);
     assert!(
