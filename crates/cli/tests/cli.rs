@@ -65,8 +65,14 @@ fn check_errors_are_located_and_exit_one() {
     let out = run(&["check", f.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("misplaced_closer_in_plan.bkp:5:39: error[E0103]"), "{err}");
-    assert!(err.contains("misplaced_closer_in_plan.bkp:6:3: error[E0109]"), "{err}");
+    assert!(
+        err.contains("misplaced_closer_in_plan.bkp:5:39: error[E0103]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("misplaced_closer_in_plan.bkp:6:3: error[E0109]"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -74,12 +80,21 @@ fn missing_unreadable_and_non_utf8_files_exit_two_with_one_line() {
     let dir = temp_dir("io");
     let out = run(&["check", dir.join("nope.bkp").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(text(&out.stderr).lines().count(), 1, "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr).lines().count(),
+        1,
+        "{}",
+        text(&out.stderr)
+    );
     assert!(text(&out.stderr).contains("no such file"));
 
     let out = run(&["check", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("directory"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("directory"),
+        "{}",
+        text(&out.stderr)
+    );
 
     let bad = dir.join("latin1.bkp");
     std::fs::write(&bad, b"vault caf\xe9\n").unwrap();
@@ -124,7 +139,12 @@ fn compile_to_file_is_atomic_and_skipped_on_error() {
     let dir = temp_dir("out");
     let out_file = dir.join("template.json");
     let good = repo().join("tests/parity/seed_pitr.bkp");
-    let out = run(&["compile", good.to_str().unwrap(), "-o", out_file.to_str().unwrap()]);
+    let out = run(&[
+        "compile",
+        good.to_str().unwrap(),
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
     let written = std::fs::read_to_string(&out_file).unwrap();
@@ -132,14 +152,28 @@ fn compile_to_file_is_atomic_and_skipped_on_error() {
 
     // A failing compile leaves the previous output untouched and writes nothing else.
     let bad = repo().join("tests/parity/err_plan_no_rule.bkp");
-    let out = run(&["compile", bad.to_str().unwrap(), "-o", out_file.to_str().unwrap()]);
+    let out = run(&[
+        "compile",
+        bad.to_str().unwrap(),
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains(":"), "{}", text(&out.stderr));
     assert_eq!(std::fs::read_to_string(&out_file).unwrap(), written);
     let fresh = dir.join("fresh.json");
-    run(&["compile", bad.to_str().unwrap(), "-o", fresh.to_str().unwrap()]);
+    run(&[
+        "compile",
+        bad.to_str().unwrap(),
+        "-o",
+        fresh.to_str().unwrap(),
+    ]);
     assert!(!fresh.exists());
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no temporary files are left behind");
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "no temporary files are left behind"
+    );
 }
 
 #[test]
@@ -148,7 +182,11 @@ fn compile_rejected_case_prints_no_template() {
     let out = run(&["compile", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
-    assert!(text(&out.stderr).contains("error[E0312]"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("error[E0312]"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -165,7 +203,13 @@ fn every_example_checks_clean() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "bkp") {
             let out = run(&["check", path.to_str().unwrap()]);
-            assert_eq!(out.status.code(), Some(0), "{}: {}", path.display(), text(&out.stderr));
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{}: {}",
+                path.display(),
+                text(&out.stderr)
+            );
         }
     }
 }

@@ -30,7 +30,13 @@ pub struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     pub fn new(path: &'a str, text: &'a str, opts: RenderOptions) -> Self {
-        Renderer { path, text, index: LineIndex::new(text), source: Source::from(text), opts }
+        Renderer {
+            path,
+            text,
+            index: LineIndex::new(text),
+            source: Source::from(text),
+            opts,
+        }
     }
 
     /// Renders one diagnostic.
@@ -45,7 +51,10 @@ impl<'a> Renderer<'a> {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut out = format!("{path}:{line}:{col}: {sev}[{}]: {}\n", diag.code, diag.message);
+        let mut out = format!(
+            "{path}:{line}:{col}: {sev}[{}]: {}\n",
+            diag.code, diag.message
+        );
         let kind = match diag.severity {
             Severity::Error => ReportKind::Error,
             Severity::Warning => ReportKind::Warning,
@@ -62,14 +71,25 @@ impl<'a> Renderer<'a> {
         let config = Config::default()
             .with_index_type(IndexType::Byte)
             .with_color(opts.color)
-            .with_char_set(if opts.unicode { CharSet::Unicode } else { CharSet::Ascii });
-        let label_text = if diag.label.is_empty() { diag.message.clone() } else { diag.label.clone() };
+            .with_char_set(if opts.unicode {
+                CharSet::Unicode
+            } else {
+                CharSet::Ascii
+            });
+        let label_text = if diag.label.is_empty() {
+            diag.message.clone()
+        } else {
+            diag.label.clone()
+        };
         let mut builder = Report::build(kind, clamp(diag.span))
             .with_config(config)
             .with_code(diag.code)
             .with_message(&diag.message)
             .with_label(
-                Label::new(clamp(diag.span)).with_message(label_text).with_color(primary_color).with_order(0),
+                Label::new(clamp(diag.span))
+                    .with_message(label_text)
+                    .with_color(primary_color)
+                    .with_order(0),
             );
         for (i, rel) in diag.related.iter().enumerate() {
             builder = builder.with_label(
@@ -86,7 +106,11 @@ impl<'a> Renderer<'a> {
             builder = builder.with_help(help);
         }
         let mut buf = Vec::new();
-        if builder.finish().write((path, &self.source), &mut buf).is_ok() {
+        if builder
+            .finish()
+            .write((path, &self.source), &mut buf)
+            .is_ok()
+        {
             out.push_str(&String::from_utf8_lossy(&buf));
         }
         out
@@ -101,7 +125,11 @@ pub fn render(diag: &Diagnostic, path: &str, text: &str, opts: RenderOptions) ->
 /// Renders every diagnostic, in order, separated by blank lines.
 pub fn render_all(diags: &[Diagnostic], path: &str, text: &str, opts: RenderOptions) -> String {
     let r = Renderer::new(path, text, opts);
-    diags.iter().map(|d| r.render(d)).collect::<Vec<_>>().join("\n")
+    diags
+        .iter()
+        .map(|d| r.render(d))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A one-line summary such as `2 errors, 1 warning`.

@@ -66,11 +66,21 @@ fn diagnostics() {
 
 #[test]
 fn every_code_is_documented() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/diagnostics.md")).unwrap();
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/diagnostics.md"
+    ))
+    .unwrap();
     for (code, _) in bkp_sema::codes::ALL {
-        assert!(doc.contains(&format!("`{code}`")), "docs/diagnostics.md lacks {code}");
+        assert!(
+            doc.contains(&format!("`{code}`")),
+            "docs/diagnostics.md lacks {code}"
+        );
     }
     for code in [bkp_cfn::TOO_MANY_RESOURCES, bkp_cfn::DUPLICATE_LOGICAL_ID] {
-        assert!(doc.contains(&format!("`{code}`")), "docs/diagnostics.md lacks {code}");
+        assert!(
+            doc.contains(&format!("`{code}`")),
+            "docs/diagnostics.md lacks {code}"
+        );
     }
 }
