@@ -38,9 +38,17 @@ pub fn parse(src: &str) -> Parse {
     let delimiter_diags = balanced.diagnostics;
     let input = parser::parser_tokens(&balanced.tokens);
     let eoi = SimpleSpan::from(src.len()..src.len());
-    let (file, errors) = parser::file(src)
+    // Valid input (the common case) parses with errors that cost nothing;
+    // input with errors is parsed again for the detailed messages.
+    let fast = parser::file::<chumsky::error::EmptyErr>(src)
         .parse(input.as_slice().split_token_span(eoi))
         .into_output_errors();
+    let (file, errors) = match fast {
+        (Some(file), errs) if errs.is_empty() => (Some(file), Vec::new()),
+        _ => parser::file::<Rich<'_, TokenKind>>(src)
+            .parse(input.as_slice().split_token_span(eoi))
+            .into_output_errors(),
+    };
     let mut file = file.unwrap_or_default();
     let mut syntax = convert_errors(src, errors, &input);
     // The bracket check explains unbalanced input better than the parser's

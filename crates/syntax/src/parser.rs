@@ -9,7 +9,32 @@ use chumsky::input::MappedInput;
 use chumsky::prelude::*;
 
 pub(crate) type In<'s> = MappedInput<'s, T, SimpleSpan, &'s [(T, SimpleSpan)]>;
-pub(crate) type Ex<'s> = extra::Err<Rich<'s, T, SimpleSpan>>;
+pub(crate) type Ex<'s, R> = extra::Err<R>;
+
+/// The parser's error type. Valid input is parsed with [`EmptyErr`], which
+/// costs nothing; only input with errors is parsed again with [`Rich`]
+/// errors, whose expected-token sets make the messages.
+pub(crate) trait PErr<'s>:
+    chumsky::error::Error<'s, In<'s>>
+    + chumsky::label::LabelError<'s, In<'s>, chumsky::DefaultExpected<'s, T>>
+    + chumsky::label::LabelError<'s, In<'s>, &'static str>
+    + 's
+{
+    /// An error with its own message (`CODE|message`).
+    fn custom(span: SimpleSpan, message: String) -> Self;
+}
+
+impl<'s> PErr<'s> for Rich<'s, T, SimpleSpan> {
+    fn custom(span: SimpleSpan, message: String) -> Self {
+        Rich::custom(span, message)
+    }
+}
+
+impl<'s> PErr<'s> for EmptyErr {
+    fn custom(_: SimpleSpan, _: String) -> Self {
+        EmptyErr::default()
+    }
+}
 
 /// Prefix of custom error messages that carry their own diagnostic code,
 /// written `CODE|message`.
@@ -29,18 +54,18 @@ pub(crate) fn parser_tokens(tokens: &[Token]) -> Vec<(T, SimpleSpan)> {
 }
 
 /// One or more newlines and commas: what separates items.
-fn sep<'s>() -> impl Parser<'s, In<'s>, (), Ex<'s>> + Clone {
+fn sep<'s, R: PErr<'s>>() -> impl Parser<'s, In<'s>, (), Ex<'s, R>> + Clone {
     one_of([T::Newline, T::Comma])
         .repeated()
         .at_least(1)
         .ignored()
 }
 
-fn nl<'s>() -> impl Parser<'s, In<'s>, (), Ex<'s>> + Clone {
+fn nl<'s, R: PErr<'s>>() -> impl Parser<'s, In<'s>, (), Ex<'s, R>> + Clone {
     just(T::Newline).repeated().ignored()
 }
 
-fn ident<'s>(src: &'s str) -> impl Parser<'s, In<'s>, Ident, Ex<'s>> + Clone {
+fn ident<'s, R: PErr<'s>>(src: &'s str) -> impl Parser<'s, In<'s>, Ident, Ex<'s, R>> + Clone {
     just(T::Ident)
         .map_with(move |_, e| {
             let span = sp(e.span());
@@ -53,7 +78,7 @@ fn ident<'s>(src: &'s str) -> impl Parser<'s, In<'s>, Ident, Ex<'s>> + Clone {
 }
 
 /// An identifier or a preset word.
-fn name_or_preset<'s>(src: &'s str) -> impl Parser<'s, In<'s>, (Ident, bool), Ex<'s>> + Clone {
+fn name_or_preset<'s, R: PErr<'s>>(src: &'s str) -> impl Parser<'s, In<'s>, (Ident, bool), Ex<'s, R>> + Clone {
     one_of([T::Ident, T::Preset])
         .map_with(move |t, e| {
             let span = sp(e.span());
@@ -70,7 +95,7 @@ fn name_or_preset<'s>(src: &'s str) -> impl Parser<'s, In<'s>, (Ident, bool), Ex
 
 /// Tokens skipped when recovering inside a block: anything up to the next
 /// separator or closing delimiter, with nested brackets skipped whole.
-fn skip_item<'s>() -> impl Parser<'s, In<'s>, (), Ex<'s>> + Clone {
+fn skip_item<'s, R: PErr<'s>>() -> impl Parser<'s, In<'s>, (), Ex<'s, R>> + Clone {
     let nested = |open: T, close: T| nested_delimiters(open, close, BRACKETS, |_| ());
     choice((
         nested(T::LBrace, T::RBrace),
@@ -97,19 +122,19 @@ fn skip_item<'s>() -> impl Parser<'s, In<'s>, (), Ex<'s>> + Clone {
 /// junk. Extra tokens after an item on the same line are reported once and
 /// skipped; the `stray` tokens (brackets the bracket check already reported)
 /// are skipped silently.
-fn block_items<'s, O: Clone + 's>(
+fn block_items<'s, R: PErr<'s>, O: Clone + 's>(
     src: &'s str,
-    item: impl Parser<'s, In<'s>, O, Ex<'s>> + Clone + 's,
+    item: impl Parser<'s, In<'s>, O, Ex<'s, R>> + Clone + 's,
     stray: &'static [T],
-) -> impl Parser<'s, In<'s>, Vec<O>, Ex<'s>> + Clone {
+) -> impl Parser<'s, In<'s>, Vec<O>, Ex<'s, R>> + Clone {
     let trailing = any()
         .map_with(|t: T, e| (t, e.span()))
         .rewind()
         .then(skip_item())
         .validate(
             move |((t, at), ()): ((T, SimpleSpan), ()),
-                  e: &mut chumsky::input::MapExtra<'s, '_, In<'s>, Ex<'s>>,
-                  emitter: &mut chumsky::input::Emitter<Rich<'s, T, SimpleSpan>>| {
+                  e: &mut chumsky::input::MapExtra<'s, '_, In<'s>, Ex<'s, R>>,
+                  emitter: &mut chumsky::input::Emitter<R>| {
                 if t != T::Error {
                     let what = match t {
                         T::Ident | T::Preset | T::Int | T::Duration => {
@@ -117,7 +142,7 @@ fn block_items<'s, O: Clone + 's>(
                         }
                         other => other.describe().to_string(),
                     };
-                    emitter.emit(Rich::custom(
+                    emitter.emit(R::custom(
                         SimpleSpan::from(at.start..e.span().end),
                         format!("E0103{CODED}expected a new line or `,` before {what}"),
                     ));
@@ -163,7 +188,7 @@ const BRACKETS: [(T, T); 3] = [
 ];
 
 /// Expressions.
-pub(crate) fn expr<'s>(src: &'s str) -> impl Parser<'s, In<'s>, Expr, Ex<'s>> + Clone {
+pub(crate) fn expr<'s, R: PErr<'s>>(src: &'s str) -> impl Parser<'s, In<'s>, Expr, Ex<'s, R>> + Clone {
     recursive(move |expr| {
         let record = record_with(src, expr.clone());
 
@@ -183,7 +208,7 @@ pub(crate) fn expr<'s>(src: &'s str) -> impl Parser<'s, In<'s>, Expr, Ex<'s>> + 
                 let value = parse_u64(&src[num.range()]);
                 match (value, unit) {
                     (None, _) => {
-                        emitter.emit(Rich::custom(
+                        emitter.emit(R::custom(
                             SimpleSpan::from(num.range()),
                             format!("E0106{CODED}integer `{}` is too large", &src[num.range()]),
                         ));
@@ -200,7 +225,7 @@ pub(crate) fn expr<'s>(src: &'s str) -> impl Parser<'s, In<'s>, Expr, Ex<'s>> + 
                             .find(|(w, _)| *w == word)
                             .map_or("d", |(_, s)| *s);
                         let whole = num.cover(u);
-                        emitter.emit(Rich::custom(
+                        emitter.emit(R::custom(
                             SimpleSpan::from(whole.range()),
                             format!("E0105{CODED}`{v} {word}`: write durations as `{v}{suffix}`"),
                         ));
@@ -228,7 +253,7 @@ pub(crate) fn expr<'s>(src: &'s str) -> impl Parser<'s, In<'s>, Expr, Ex<'s>> + 
             if ex.kind == ExprKind::Error {
                 let (digits, _) = split_duration(&src[ex.span.range()]);
                 if parse_u64(digits).is_none() {
-                    emitter.emit(Rich::custom(
+                    emitter.emit(R::custom(
                         SimpleSpan::from(ex.span.range()),
                         format!("E0106{CODED}number `{digits}` is too large"),
                     ));
@@ -366,12 +391,12 @@ pub(crate) fn expr<'s>(src: &'s str) -> impl Parser<'s, In<'s>, Expr, Ex<'s>> + 
                 span,
             }
         }
-        let operand = |op: &'static str, p: chumsky::Boxed<'s, 's, In<'s>, Expr, Ex<'s>>| {
+        let operand = |op: &'static str, p: chumsky::Boxed<'s, 's, In<'s>, Expr, Ex<'s, R>>| {
             nl().ignore_then(p)
                 .or(empty()
                     .map_with(|_, e| sp(e.span()))
                     .validate(move |at: Span, _, emitter| {
-                        emitter.emit(Rich::custom(
+                        emitter.emit(R::custom(
                             SimpleSpan::from(at.range()),
                             format!("E0103{CODED}expected an expression after `{op}`"),
                         ));
@@ -400,10 +425,10 @@ fn parse_u64(digits: &str) -> Option<u64> {
 }
 
 /// `key = value`, recovering to the next separator when malformed.
-fn field<'s>(
+fn field<'s, R: PErr<'s>>(
     src: &'s str,
-    expr: impl Parser<'s, In<'s>, Expr, Ex<'s>> + Clone + 's,
-) -> impl Parser<'s, In<'s>, Field, Ex<'s>> + Clone {
+    expr: impl Parser<'s, In<'s>, Expr, Ex<'s, R>> + Clone + 's,
+) -> impl Parser<'s, In<'s>, Field, Ex<'s, R>> + Clone {
     let key = choice((
         one_of(KEY_WORDS).map_with(move |_, e| {
             let span = sp(e.span());
@@ -438,7 +463,7 @@ fn field<'s>(
 }
 
 /// A field that failed to parse: skipped, represented by a key-less error field.
-fn bad_field<'s>() -> impl Parser<'s, In<'s>, Field, Ex<'s>> + Clone {
+fn bad_field<'s, R: PErr<'s>>() -> impl Parser<'s, In<'s>, Field, Ex<'s, R>> + Clone {
     skip_item().map_with(|_, e| {
         let span = sp(e.span());
         Field {
@@ -453,10 +478,10 @@ fn bad_field<'s>() -> impl Parser<'s, In<'s>, Field, Ex<'s>> + Clone {
     })
 }
 
-fn record_with<'s>(
+fn record_with<'s, R: PErr<'s>>(
     src: &'s str,
-    expr: impl Parser<'s, In<'s>, Expr, Ex<'s>> + Clone + 's,
-) -> impl Parser<'s, In<'s>, Record, Ex<'s>> + Clone {
+    expr: impl Parser<'s, In<'s>, Expr, Ex<'s, R>> + Clone + 's,
+) -> impl Parser<'s, In<'s>, Record, Ex<'s, R>> + Clone {
     block_items(
         src,
         field(src, expr).recover_with(via_parser(bad_field())),
@@ -487,7 +512,7 @@ fn unquote_simple(text: &str) -> String {
 }
 
 /// The whole file.
-pub(crate) fn file<'s>(src: &'s str) -> impl Parser<'s, In<'s>, File, Ex<'s>> {
+pub(crate) fn file<'s, R: PErr<'s>>(src: &'s str) -> impl Parser<'s, In<'s>, File, Ex<'s, R>> {
     let expr = expr(src).boxed();
     let record = record_with(src, expr.clone());
     let name = ident(src);
@@ -495,8 +520,8 @@ pub(crate) fn file<'s>(src: &'s str) -> impl Parser<'s, In<'s>, File, Ex<'s>> {
     // After `->` and after `= import`, the rest is committed: what is missing
     // is reported here rather than as junk after the declaration.
     let missing = |what: &'static str| {
-        move |at: Span, emitter: &mut chumsky::input::Emitter<Rich<'s, T, SimpleSpan>>| {
-            emitter.emit(Rich::custom(
+        move |at: Span, emitter: &mut chumsky::input::Emitter<R>| {
+            emitter.emit(R::custom(
                 SimpleSpan::from(at.range()),
                 format!("E0111{CODED}{what}"),
             ));
@@ -641,7 +666,7 @@ pub(crate) fn file<'s>(src: &'s str) -> impl Parser<'s, In<'s>, File, Ex<'s>> {
         .then_ignore(none_of([T::Eq]).rewind())
         .then(skip_item().or_not())
         .validate(move |((t, at), _), e, emitter| {
-            emitter.emit(Rich::custom(
+            emitter.emit(R::custom(
                 SimpleSpan::from(at.range()),
                 format!(
                     "E0111{CODED}{} declarations go at the top level, not inside a plan",
