@@ -78,7 +78,9 @@ fn ident<'s, R: PErr<'s>>(src: &'s str) -> impl Parser<'s, In<'s>, Ident, Ex<'s,
 }
 
 /// An identifier or a preset word.
-fn name_or_preset<'s, R: PErr<'s>>(src: &'s str) -> impl Parser<'s, In<'s>, (Ident, bool), Ex<'s, R>> + Clone {
+fn name_or_preset<'s, R: PErr<'s>>(
+    src: &'s str,
+) -> impl Parser<'s, In<'s>, (Ident, bool), Ex<'s, R>> + Clone {
     one_of([T::Ident, T::Preset])
         .map_with(move |t, e| {
             let span = sp(e.span());
@@ -188,7 +190,9 @@ const BRACKETS: [(T, T); 3] = [
 ];
 
 /// Expressions.
-pub(crate) fn expr<'s, R: PErr<'s>>(src: &'s str) -> impl Parser<'s, In<'s>, Expr, Ex<'s, R>> + Clone {
+pub(crate) fn expr<'s, R: PErr<'s>>(
+    src: &'s str,
+) -> impl Parser<'s, In<'s>, Expr, Ex<'s, R>> + Clone {
     recursive(move |expr| {
         let record = record_with(src, expr.clone());
 
