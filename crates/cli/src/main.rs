@@ -7,6 +7,11 @@ mod fmt;
 mod io;
 
 use clap::{Parser, Subcommand};
+
+/// The pipeline allocates many small values (tree nodes, JSON maps);
+/// mimalloc serves them markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
