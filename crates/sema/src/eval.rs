@@ -934,34 +934,43 @@ impl<'a> Evaluator<'a> {
         self.diags.push(d);
     }
 
+    /// The value projected by `f`, or a type mismatch naming `want`.
+    fn want<T>(&mut self, v: &Spanned, want: &str, f: impl Fn(&Value) -> Option<T>) -> Option<T> {
+        let got = f(&v.value);
+        if got.is_none() {
+            self.mismatch(v, want);
+        }
+        got
+    }
+
     fn want_str(&mut self, v: &Spanned) -> Option<String> {
-        match &v.value {
-            Value::Str(s) => Some(s.clone()),
-            _ => {
-                self.mismatch(v, "String");
+        self.want(v, "String", |x| {
+            if let Value::Str(s) = x {
+                Some(s.clone())
+            } else {
                 None
             }
-        }
+        })
     }
 
     fn want_bool(&mut self, v: &Spanned) -> Option<bool> {
-        match &v.value {
-            Value::Bool(b) => Some(*b),
-            _ => {
-                self.mismatch(v, "Bool");
+        self.want(v, "Bool", |x| {
+            if let Value::Bool(b) = x {
+                Some(*b)
+            } else {
                 None
             }
-        }
+        })
     }
 
     fn want_duration(&mut self, v: &Spanned) -> Option<u64> {
-        match &v.value {
-            Value::Duration(m) => Some(*m),
-            _ => {
-                self.mismatch(v, "Duration");
+        self.want(v, "Duration", |x| {
+            if let Value::Duration(m) = x {
+                Some(*m)
+            } else {
                 None
             }
-        }
+        })
     }
 
     /// A duration in whole days (lifecycle and lock fields).
