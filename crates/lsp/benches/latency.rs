@@ -1,7 +1,8 @@
 //! Latency and memory of the server on a generated 5,000-line file, driven
 //! in process: didChange to published diagnostics, completion and hover
 //! round trips, and resident memory before and after 10,000 edits.
-//! Run with `cargo bench -p bkp-lsp --bench latency`.
+//! Run with `cargo bench -p bkp-lsp --bench latency`. It uses the `bkp`
+//! binary's allocator (mimalloc), so it measures the server as shipped.
 
 use bkp_lsp::{Backend, DEBOUNCE};
 use futures::StreamExt;
@@ -10,6 +11,9 @@ use std::time::{Duration, Instant};
 use tower::{Service, ServiceExt};
 use tower_lsp_server::jsonrpc::Request;
 use tower_lsp_server::{ClientSocket, LspService};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const URI: &str = "file:///bench/big.bkp";
 
