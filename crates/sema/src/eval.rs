@@ -1785,7 +1785,6 @@ impl<'a> Evaluator<'a> {
             def,
             vault: plan_vault,
             created_vault: None,
-            rule_defs: Vec::new(),
         };
         if let Some(pr) = preset {
             for rule_name in pr.rules {
@@ -1905,7 +1904,6 @@ impl<'a> Evaluator<'a> {
                     return;
                 }
                 props.name = Some(n.name.clone());
-                let d = self.defs.len();
                 self.defs.push(Def {
                     name: n.name.clone(),
                     kind: DefKind::Rule,
@@ -1914,7 +1912,6 @@ impl<'a> Evaluator<'a> {
                     parent: Some(ctx.def),
                     written: true,
                 });
-                ctx.rule_defs.push(d);
             }
             None => {
                 if r.body.is_none() {
@@ -2408,7 +2405,6 @@ struct PlanCtx {
     vault: Option<VaultId>,
     /// Where the plan's own vault was created, if it was.
     created_vault: Option<Span>,
-    rule_defs: Vec<usize>,
 }
 
 fn preset_props(rp: &schema::RulePreset, span: Span) -> RuleProps {
