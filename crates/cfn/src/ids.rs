@@ -26,44 +26,67 @@ const MAX_POLICY_NAME_LEN: usize = 128;
 /// Returns an empty string when no component is left once `Default` is
 /// removed (the CDK throws there; no construct of bkp has such a path).
 pub fn make_unique_id<S: AsRef<str>>(components: &[S]) -> String {
-    let components: Vec<&str> = components
-        .iter()
-        .map(AsRef::as_ref)
-        .filter(|c| *c != HIDDEN_ID)
-        .collect();
-    match components.as_slice() {
-        [] => String::new(),
-        [only] if remove_non_alphanumeric(only).len() <= MAX_ID_LEN => {
-            remove_non_alphanumeric(only)
-        }
-        _ => {
-            let hash = path_hash(&components);
-            let human: String = remove_dupes(&components)
-                .into_iter()
-                .filter(|c| *c != HIDDEN_FROM_HUMAN_ID)
-                .map(remove_non_alphanumeric)
-                .collect();
-            let human: String = human.chars().take(MAX_HUMAN_LEN).collect();
-            human + &hash
+    unique_id(components.iter().map(AsRef::as_ref))
+}
+
+/// [`make_unique_id`] over any sequence of components, built in one string.
+fn unique_id<'a>(components: impl Iterator<Item = &'a str> + Clone) -> String {
+    let parts = components.filter(|c| *c != HIDDEN_ID);
+    let mut rest = parts.clone();
+    let Some(first) = rest.next() else {
+        return String::new();
+    };
+    if rest.next().is_none() {
+        let only = remove_non_alphanumeric(first);
+        if only.len() <= MAX_ID_LEN {
+            return only;
         }
     }
+    let mut hasher = Md5::new();
+    for (i, c) in parts.clone().enumerate() {
+        if i > 0 {
+            hasher.update(b"/");
+        }
+        hasher.update(c.as_bytes());
+    }
+    let digest = hasher.finalize();
+    let mut id = String::with_capacity(64);
+    // A component is dropped when the previously kept one ends with it;
+    // `Resource` is kept for that comparison but left out of the id.
+    let mut last_kept: Option<&str> = None;
+    for c in parts {
+        if last_kept.is_some_and(|last| last.ends_with(c)) {
+            continue;
+        }
+        last_kept = Some(c);
+        if c != HIDDEN_FROM_HUMAN_ID {
+            let room = MAX_HUMAN_LEN - id.len();
+            id.extend(c.chars().filter(char::is_ascii_alphanumeric).take(room));
+        }
+    }
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for b in &digest[..HASH_LEN / 2] {
+        id.push(HEX[usize::from(b >> 4)] as char);
+        id.push(HEX[usize::from(b & 0xF)] as char);
+    }
+    id
 }
 
 /// The logical id of the CloudFormation resource a construct at `path`
 /// (below the stack) renders, e.g. `["Plan", "Vault"]` gives the id of
 /// `Plan/Vault/Resource`: `PlanVault0284B0C2`.
 pub fn resource_logical_id<S: AsRef<str>>(path: &[S]) -> String {
-    let mut components: Vec<&str> = path.iter().map(AsRef::as_ref).collect();
-    components.push(HIDDEN_FROM_HUMAN_ID);
-    make_unique_id(&components)
+    unique_id(
+        path.iter()
+            .map(AsRef::as_ref)
+            .chain(std::iter::once(HIDDEN_FROM_HUMAN_ID)),
+    )
 }
 
 /// `Names.uniqueId` of a construct: the unique id of its path from the stack,
 /// the stack's id included (`["Stack", "Plan", "Vault"]`).
 pub fn names_unique_id<S: AsRef<str>>(stack: &str, path: &[S]) -> String {
-    let mut components = vec![stack];
-    components.extend(path.iter().map(AsRef::as_ref));
-    make_unique_id(&components)
+    unique_id(std::iter::once(stack).chain(path.iter().map(AsRef::as_ref)))
 }
 
 /// The name the CDK generates for a vault without `backup_vault_name`: the
@@ -83,27 +106,9 @@ fn last_chars(s: &str, n: usize) -> String {
     s.chars().skip(count.saturating_sub(n)).collect()
 }
 
-fn path_hash(components: &[&str]) -> String {
-    let digest = Md5::digest(components.join("/").as_bytes());
-    let hex: String = digest.iter().map(|b| format!("{b:02X}")).collect();
-    hex[..HASH_LEN].to_string()
-}
-
 /// Keeps ASCII letters and digits only (the CDK's `/[^A-Za-z0-9]/g`).
 fn remove_non_alphanumeric(s: &str) -> String {
     s.chars().filter(char::is_ascii_alphanumeric).collect()
-}
-
-/// Drops a component when the previously kept one ends with it
-/// (`["NightlyVault", "Vault"]` keeps `NightlyVault` only).
-fn remove_dupes<'a>(components: &[&'a str]) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for c in components {
-        if out.last().is_none_or(|last| !last.ends_with(c)) {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

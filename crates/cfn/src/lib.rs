@@ -58,10 +58,11 @@ pub fn template(model: &Model) -> Result<Value, Vec<Diagnostic>> {
         return Err(diagnostics);
     }
     drop(first);
-    // No clashes: every resource goes in, moved rather than copied.
+    // No clashes and within the limit, so every resource has its body:
+    // every one goes in, moved rather than copied.
     let mut resources = Map::with_capacity(rendered.len());
     for r in rendered {
-        resources.insert(r.logical_id, r.body);
+        resources.extend(r.body.map(|body| (r.logical_id, body)));
     }
     let mut template = Map::new();
     template.insert("Resources".into(), Value::Object(resources));

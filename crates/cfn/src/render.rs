@@ -8,6 +8,7 @@
 //! selection its role before its `Resource`; under a role its `Resource`, then
 //! its `DefaultPolicy` (an imported role has only its `Policy`).
 
+use crate::MAX_RESOURCES;
 use crate::iam::{self, Rendering, Statement};
 use crate::ids::{generated_policy_name, generated_vault_name, resource_logical_id};
 use crate::intrinsics::{arn, aws_managed_policy_arn, format_arn, get_att, reference};
@@ -23,7 +24,9 @@ use std::collections::{HashMap, HashSet};
 pub struct Rendered {
     pub logical_id: String,
     pub resource_type: &'static str,
-    pub body: Value,
+    /// The resource's JSON; `None` past [`MAX_RESOURCES`], where no template
+    /// can be emitted and only ids, types and spans matter.
+    pub body: Option<Value>,
     pub span: Span,
 }
 
@@ -189,23 +192,27 @@ impl<'m> Renderer<'m> {
         }
     }
 
+    /// Adds a resource; `body` builds its JSON (all but `Type`), and is only
+    /// called while the template can still be emitted: past the resource
+    /// limit a checked program costs only its logical ids.
     fn push(
         &mut self,
         path: &[&str],
         resource_type: &'static str,
-        body: Map<String, Value>,
         span: Span,
+        body: impl FnOnce(&Self, &str) -> Map<String, Value>,
     ) -> String {
         let logical_id = resource_logical_id(path);
-        let mut resource = Map::new();
-        resource.insert("Type".into(), Value::String(resource_type.into()));
-        for (k, v) in body {
-            resource.insert(k, v);
-        }
+        let body = (self.out.len() < MAX_RESOURCES).then(|| {
+            let mut resource = Map::new();
+            resource.insert("Type".into(), Value::String(resource_type.into()));
+            resource.extend(body(self, &logical_id));
+            Value::Object(resource)
+        });
         self.out.push(Rendered {
             logical_id: logical_id.clone(),
             resource_type,
-            body: Value::Object(resource),
+            body,
             span,
         });
         logical_id
@@ -219,6 +226,12 @@ impl<'m> Renderer<'m> {
             return;
         };
         let path: Vec<&str> = vault.path.iter().map(String::as_str).collect();
+        self.push(&path, "AWS::Backup::BackupVault", span, |r, _| {
+            r.vault_body(nv, &path)
+        });
+    }
+
+    fn vault_body(&self, nv: &NewVault, path: &[&str]) -> Map<String, Value> {
         let mut props = Map::new();
         if let Some(policy) = access_policy(nv) {
             props.insert("AccessPolicy".into(), policy);
@@ -226,7 +239,7 @@ impl<'m> Renderer<'m> {
         // `backupVaultName || uniqueVaultName()`: an empty name is generated too.
         let name = match &nv.name {
             Some(n) if !n.is_empty() => n.clone(),
-            _ => generated_vault_name(&self.model.stack.name, &path),
+            _ => generated_vault_name(&self.model.stack.name, path),
         };
         props.insert("BackupVaultName".into(), Value::String(name));
         if let Some(key) = &nv.encryption_key_arn {
@@ -258,7 +271,7 @@ impl<'m> Renderer<'m> {
         body.insert("Properties".into(), Value::Object(props));
         body.insert("UpdateReplacePolicy".into(), update_replace.into());
         body.insert("DeletionPolicy".into(), deletion.into());
-        self.push(&path, "AWS::Backup::BackupVault", body, span);
+        body
     }
 
     /// The vault's name as a rule's `TargetBackupVault`.
@@ -304,13 +317,12 @@ impl<'m> Renderer<'m> {
         let grant_span = role_grants.first().map_or(role.span, |g| g.span);
         match &role.kind {
             RoleKind::New { assumed_by } => {
-                let managed = self.managed_policies[id.0].clone();
-                let role_id = self.iam_role(
-                    &[&role.id],
-                    std::slice::from_ref(assumed_by),
-                    managed,
-                    role.span,
-                );
+                let role_id = self.push(&[&role.id], "AWS::IAM::Role", role.span, |r, _| {
+                    role_body(
+                        std::slice::from_ref(assumed_by),
+                        r.managed_policies[id.0].clone(),
+                    )
+                });
                 if let Some(doc) = iam::document(grants, Rendering::Resolved) {
                     self.policy(
                         &[&role.id, "DefaultPolicy"],
@@ -345,59 +357,49 @@ impl<'m> Renderer<'m> {
         }
     }
 
-    fn iam_role(
-        &mut self,
-        path: &[&str],
-        assumed_by: &[bkp_model::Principal],
-        managed_policies: Vec<&'static str>,
-        span: Span,
-    ) -> String {
-        let assume = Statement {
-            actions: vec![Value::String("sts:AssumeRole".into())],
-            effect: "Allow",
-            principals: assumed_by.iter().map(iam::principal).collect(),
-            ..Statement::default()
-        };
-        let mut props = Map::new();
-        props.insert(
-            "AssumeRolePolicyDocument".into(),
-            iam::document(vec![assume.render()], Rendering::Resolved).expect("one statement"),
-        );
-        let mut arns: Vec<&str> = Vec::new();
-        for p in managed_policies {
-            if !arns.contains(&p) {
-                arns.push(p);
-            }
-        }
-        if !arns.is_empty() {
-            props.insert(
-                "ManagedPolicyArns".into(),
-                arns.into_iter().map(aws_managed_policy_arn).collect(),
-            );
-        }
-        let mut body = Map::new();
-        body.insert("Properties".into(), Value::Object(props));
-        self.push(path, "AWS::IAM::Role", body, span)
-    }
-
     fn policy(&mut self, path: &[&str], document: Value, role: Value, span: Span) {
-        let logical_id = resource_logical_id(path);
-        let mut props = Map::new();
-        props.insert("PolicyDocument".into(), document);
-        props.insert(
-            "PolicyName".into(),
-            Value::String(generated_policy_name(&logical_id)),
-        );
-        props.insert("Roles".into(), Value::Array(vec![role]));
-        let mut body = Map::new();
-        body.insert("Properties".into(), Value::Object(props));
-        self.push(path, "AWS::IAM::Policy", body, span);
+        self.push(path, "AWS::IAM::Policy", span, |_, logical_id| {
+            let mut props = Map::new();
+            props.insert("PolicyDocument".into(), document);
+            props.insert(
+                "PolicyName".into(),
+                Value::String(generated_policy_name(logical_id)),
+            );
+            props.insert("Roles".into(), Value::Array(vec![role]));
+            let mut body = Map::new();
+            body.insert("Properties".into(), Value::Object(props));
+            body
+        });
     }
 
     // ----- plans -----------------------------------------------------------
 
     fn plan(&mut self, index: usize) {
         let plan = &self.model.plans[index];
+        let plan_id = self.push(&[&plan.id], "AWS::Backup::BackupPlan", plan.span, |r, _| {
+            r.plan_body(plan)
+        });
+
+        // The plan's own vault sits among the selections where the first
+        // rule needing it was added.
+        let own_vault = self.own_vaults.get(plan.id.as_str()).copied();
+        let first_use = own_vault.and_then(|v| plan.rules.iter().find(|r| r.vault == v));
+        let mut vault_pending = own_vault;
+        for sel in &plan.selections {
+            if let Some(v) = vault_pending
+                && first_use.is_some_and(|r| r.span.start <= sel.span.start)
+            {
+                self.vault(v, first_use.map_or(plan.span, |r| r.span));
+                vault_pending = None;
+            }
+            self.selection(plan, sel, &plan_id);
+        }
+        if let Some(v) = vault_pending {
+            self.vault(v, first_use.map_or(plan.span, |r| r.span));
+        }
+    }
+
+    fn plan_body(&self, plan: &Plan) -> Map<String, Value> {
         let mut backup_plan = Map::new();
         if plan.windows_vss {
             backup_plan.insert(
@@ -418,25 +420,7 @@ impl<'m> Renderer<'m> {
         props.insert("BackupPlan".into(), Value::Object(backup_plan));
         let mut body = Map::new();
         body.insert("Properties".into(), Value::Object(props));
-        let plan_id = self.push(&[&plan.id], "AWS::Backup::BackupPlan", body, plan.span);
-
-        // The plan's own vault sits among the selections where the first
-        // rule needing it was added.
-        let own_vault = self.own_vaults.get(plan.id.as_str()).copied();
-        let first_use = own_vault.and_then(|v| plan.rules.iter().find(|r| r.vault == v));
-        let mut vault_pending = own_vault;
-        for sel in &plan.selections {
-            if let Some(v) = vault_pending
-                && first_use.is_some_and(|r| r.span.start <= sel.span.start)
-            {
-                self.vault(v, first_use.map_or(plan.span, |r| r.span));
-                vault_pending = None;
-            }
-            self.selection(plan, sel, &plan_id);
-        }
-        if let Some(v) = vault_pending {
-            self.vault(v, first_use.map_or(plan.span, |r| r.span));
-        }
+        body
     }
 
     fn rule(&self, rule: &Rule) -> Value {
@@ -502,20 +486,36 @@ impl<'m> Renderer<'m> {
     // ----- selections ------------------------------------------------------
 
     fn selection(&mut self, plan: &Plan, sel: &Selection, plan_logical_id: &str) {
-        let role_arn = match sel.role {
+        let role = match sel.role {
             None => {
-                let backup = iam::service_principal_name("backup.amazonaws.com");
-                let principal = bkp_model::Principal::Service(backup);
-                let id = self.iam_role(
-                    &[&plan.id, &sel.id, "Role"],
-                    &[principal],
-                    selection_policies(sel),
-                    sel.span,
-                );
-                get_att(&id, "Arn")
+                let path = [plan.id.as_str(), &sel.id, "Role"];
+                let id = self.push(&path, "AWS::IAM::Role", sel.span, |_, _| {
+                    let backup = iam::service_principal_name("backup.amazonaws.com");
+                    let principal = bkp_model::Principal::Service(backup);
+                    role_body(&[principal], selection_policies(sel))
+                });
+                SelectionRole::New(id)
             }
-            Some(role) => {
-                let role = self.model.role(role);
+            Some(role) => SelectionRole::Existing(role),
+        };
+        self.push(
+            &[&plan.id, &sel.id],
+            "AWS::Backup::BackupSelection",
+            sel.span,
+            |r, _| r.selection_body(sel, &role, plan_logical_id),
+        );
+    }
+
+    fn selection_body(
+        &self,
+        sel: &Selection,
+        role: &SelectionRole,
+        plan_logical_id: &str,
+    ) -> Map<String, Value> {
+        let role_arn = match role {
+            SelectionRole::New(logical_id) => get_att(logical_id, "Arn"),
+            SelectionRole::Existing(role) => {
+                let role = self.model.role(*role);
                 match &role.kind {
                     RoleKind::New { .. } => get_att(&resource_logical_id(&[&role.id]), "Arn"),
                     RoleKind::Imported { arn } => Value::String(arn.clone()),
@@ -563,13 +563,50 @@ impl<'m> Renderer<'m> {
         props.insert("BackupSelection".into(), Value::Object(s));
         let mut body = Map::new();
         body.insert("Properties".into(), Value::Object(props));
-        self.push(
-            &[&plan.id, &sel.id],
-            "AWS::Backup::BackupSelection",
-            body,
-            sel.span,
+        body
+    }
+}
+
+/// An IAM role assumed by `assumed_by` with the given managed policies
+/// (duplicates dropped, first occurrence kept).
+fn role_body(
+    assumed_by: &[bkp_model::Principal],
+    managed_policies: Vec<&'static str>,
+) -> Map<String, Value> {
+    let assume = Statement {
+        actions: vec![Value::String("sts:AssumeRole".into())],
+        effect: "Allow",
+        principals: assumed_by.iter().map(iam::principal).collect(),
+        ..Statement::default()
+    };
+    let mut props = Map::new();
+    props.insert(
+        "AssumeRolePolicyDocument".into(),
+        iam::document(vec![assume.render()], Rendering::Resolved).expect("one statement"),
+    );
+    let mut arns: Vec<&str> = Vec::new();
+    for p in managed_policies {
+        if !arns.contains(&p) {
+            arns.push(p);
+        }
+    }
+    if !arns.is_empty() {
+        props.insert(
+            "ManagedPolicyArns".into(),
+            arns.into_iter().map(aws_managed_policy_arn).collect(),
         );
     }
+    let mut body = Map::new();
+    body.insert("Properties".into(), Value::Object(props));
+    body
+}
+
+/// The role a selection's resources are backed up with.
+enum SelectionRole {
+    /// The role made for the selection, by logical id.
+    New(String),
+    /// A role of the program.
+    Existing(RoleId),
 }
 
 /// The managed policies a selection adds to its role, in the CDK's order.
