@@ -1,20 +1,44 @@
 //! `bkp check`.
 
-use bkp_diagnostics::render::{RenderOptions, render_all, summary};
+use bkp_diagnostics::Diagnostic;
+use bkp_diagnostics::render::{RenderOptions, brief_count, render_all, summary};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Colours and box drawing when stderr is a terminal, plain text otherwise.
-pub fn render_opts() -> RenderOptions {
+/// Colours and box drawing when stderr is a terminal, plain text otherwise;
+/// with `all_full`, every report drawn in full.
+pub fn render_opts(all_full: bool) -> RenderOptions {
     let tty = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     RenderOptions {
         color: tty,
         unicode: tty,
+        full: if all_full {
+            usize::MAX
+        } else {
+            RenderOptions::FULL_PER_SEVERITY
+        },
     }
 }
 
-pub fn run(files: &[PathBuf], deny_warnings: bool) -> ExitCode {
+/// Prints the diagnostics of one file to stderr, saying how many were
+/// listed by their first line only.
+pub fn print_diagnostics(path: &str, text: &str, diags: &[Diagnostic], opts: RenderOptions) {
+    if diags.is_empty() {
+        return;
+    }
+    let mut out = render_all(diags, path, text, opts);
+    let brief = brief_count(diags, opts);
+    if brief > 0 {
+        out.push_str(&format!(
+            "{path}: {brief} more listed by their first line after the first {} errors and {} warnings; `--full` draws every one\n",
+            opts.full, opts.full
+        ));
+    }
+    eprint!("{out}");
+}
+
+pub fn run(files: &[PathBuf], deny_warnings: bool, all_full: bool) -> ExitCode {
     let mut failed = false;
     let mut io_error = false;
     for path in files {
@@ -30,16 +54,9 @@ pub fn run(files: &[PathBuf], deny_warnings: bool) -> ExitCode {
         analysis.compile();
         let diags = &analysis.diagnostics;
         if !diags.is_empty() {
-            eprint!(
-                "{}",
-                render_all(
-                    diags,
-                    &path.display().to_string(),
-                    &analysis.text,
-                    render_opts()
-                )
-            );
-            eprintln!("{}: {}", path.display(), summary(diags));
+            let name = path.display().to_string();
+            print_diagnostics(&name, &analysis.text, diags, render_opts(all_full));
+            eprintln!("{name}: {}", summary(diags));
         }
         if diags.iter().any(|d| d.is_error() || deny_warnings) {
             failed = true;

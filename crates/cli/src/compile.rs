@@ -1,7 +1,6 @@
 //! `bkp compile`.
 
-use crate::check::render_opts;
-use bkp_diagnostics::render::render_all;
+use crate::check::{print_diagnostics, render_opts};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,7 +12,13 @@ pub enum Format {
     Yaml,
 }
 
-pub fn run(file: &Path, out: Option<&PathBuf>, format: Format, deny_warnings: bool) -> ExitCode {
+pub fn run(
+    file: &Path,
+    out: Option<&PathBuf>,
+    format: Format,
+    deny_warnings: bool,
+    all_full: bool,
+) -> ExitCode {
     let text = match crate::io::read_source(file) {
         Ok(t) => t,
         Err(msg) => {
@@ -23,17 +28,12 @@ pub fn run(file: &Path, out: Option<&PathBuf>, format: Format, deny_warnings: bo
     };
     let mut analysis = bkp_driver::Analysis::new(text);
     let template = analysis.compile();
-    if !analysis.diagnostics.is_empty() {
-        eprint!(
-            "{}",
-            render_all(
-                &analysis.diagnostics,
-                &file.display().to_string(),
-                &analysis.text,
-                render_opts()
-            )
-        );
-    }
+    print_diagnostics(
+        &file.display().to_string(),
+        &analysis.text,
+        &analysis.diagnostics,
+        render_opts(all_full),
+    );
     let warned = deny_warnings && !analysis.diagnostics.is_empty();
     let Some(template) = template.filter(|_| !warned) else {
         return ExitCode::from(1);

@@ -5,17 +5,13 @@
 //! when a file has syntax errors (it is left untouched) or, with `--check`,
 //! when a file would change, 2 for I/O errors.
 
-use bkp_diagnostics::render::{RenderOptions, render_all};
-use std::io::{IsTerminal, Write};
+use bkp_diagnostics::render::render_all;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(files: &[PathBuf], check: bool) -> ExitCode {
-    let tty = std::io::stderr().is_terminal();
-    let opts = RenderOptions {
-        color: tty,
-        unicode: tty,
-    };
+    let opts = crate::check::render_opts(false);
     let mut status = 0u8;
     for path in files {
         let stdin = path.as_os_str() == "-";

@@ -39,6 +39,10 @@ enum Command {
         /// Fail (exit 1) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Draw every diagnostic in full (by default, after the first 20
+        /// errors and 20 warnings the others are listed by their first line).
+        #[arg(long)]
+        full: bool,
     },
     /// Compile a file to the CloudFormation template the AWS CDK would synthesize.
     ///
@@ -56,6 +60,10 @@ enum Command {
         /// Fail (exit 1, no output) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Draw every diagnostic in full (by default, after the first 20
+        /// errors and 20 warnings the others are listed by their first line).
+        #[arg(long)]
+        full: bool,
     },
     /// Format files in place in the canonical layout (`-` reads stdin, writes stdout).
     Fmt {
@@ -85,13 +93,15 @@ fn main() -> ExitCode {
         Command::Check {
             files,
             deny_warnings,
-        } => check::run(&files, deny_warnings),
+            full,
+        } => check::run(&files, deny_warnings, full),
         Command::Compile {
             file,
             output,
             format,
             deny_warnings,
-        } => compile::run(&file, output.as_ref(), format, deny_warnings),
+            full,
+        } => compile::run(&file, output.as_ref(), format, deny_warnings, full),
         Command::Fmt { files, check } => fmt::run(&files, check),
         Command::Repl => bkp_repl::run(),
         Command::Lsp => {

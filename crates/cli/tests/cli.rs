@@ -60,6 +60,32 @@ fn check_warnings_exit_zero_unless_denied() {
 }
 
 #[test]
+fn many_warnings_are_listed_by_their_first_line_after_twenty() {
+    let dir = temp_dir("many");
+    let f = dir.join("many.bkp");
+    let mut src = String::from("vault v\n");
+    for i in 0..25 {
+        src.push_str(&format!(
+            "plan p{i} = daily35 -> vault v < select s {{ resources = [tag(\"a\", \"b\"), arn(\"arn:aws:ec2:us-east-1:123456789012:volume/vol-{i}\")] }} >\n"
+        ));
+    }
+    std::fs::write(&f, src).unwrap();
+    let out = run(&["check", f.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = text(&out.stderr);
+    assert_eq!(err.matches("warning[W0303]").count(), 25, "{err}");
+    assert_eq!(err.matches("[W0303] Warning").count(), 20, "{err}");
+    assert!(
+        err.contains("5 more listed by their first line after the first 20 errors and 20 warnings; `--full` draws every one"),
+        "{err}"
+    );
+    let out = run(&["check", "--full", f.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(err.matches("[W0303] Warning").count(), 25, "{err}");
+    assert!(!err.contains("--full"), "{err}");
+}
+
+#[test]
 fn check_errors_are_located_and_exit_one() {
     let f = repo().join("tests/malformed/misplaced_closer_in_plan.bkp");
     let out = run(&["check", f.to_str().unwrap()]);

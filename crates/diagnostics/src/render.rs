@@ -8,14 +8,24 @@ use ariadne::{CharSet, Color, Config, IndexType, Label, Report, ReportKind, Sour
 pub struct RenderOptions {
     pub color: bool,
     pub unicode: bool,
+    /// How many errors, and how many warnings, of one text [`render_all`]
+    /// draws in full; the ones after are listed by their first line only.
+    pub full: usize,
 }
 
 impl RenderOptions {
-    /// Plain ASCII without colour: stable output for files and snapshots.
+    /// Plain ASCII without colour, every report in full: stable output for
+    /// files and snapshots.
     pub const PLAIN: RenderOptions = RenderOptions {
         color: false,
         unicode: false,
+        full: usize::MAX,
     };
+
+    /// The command line's default for [`RenderOptions::full`]: enough to
+    /// read every distinct problem, few enough that thousands of repeats of
+    /// one warning stay a list rather than pages of drawings.
+    pub const FULL_PER_SEVERITY: usize = 20;
 }
 
 /// Renders diagnostics of one text; the source index is built once, so
@@ -39,6 +49,19 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The first line of a report: `PATH:LINE:COL: severity[CODE]: message`.
+    pub fn header(&self, diag: &Diagnostic) -> String {
+        let (line, col) = self.index.human(self.text, diag.span.start);
+        let sev = match diag.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        format!(
+            "{}:{line}:{col}: {sev}[{}]: {}\n",
+            self.path, diag.code, diag.message
+        )
+    }
+
     /// Renders one diagnostic.
     ///
     /// The first line is always `PATH:LINE:COL: severity[CODE]: message`
@@ -46,15 +69,7 @@ impl<'a> Renderer<'a> {
     /// it; ariadne's drawing of the source follows.
     pub fn render(&self, diag: &Diagnostic) -> String {
         let (path, text, opts) = (self.path, self.text, self.opts);
-        let (line, col) = self.index.human(text, diag.span.start);
-        let sev = match diag.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let mut out = format!(
-            "{path}:{line}:{col}: {sev}[{}]: {}\n",
-            diag.code, diag.message
-        );
+        let mut out = self.header(diag);
         let kind = match diag.severity {
             Severity::Error => ReportKind::Error,
             Severity::Warning => ReportKind::Warning,
@@ -122,14 +137,39 @@ pub fn render(diag: &Diagnostic, path: &str, text: &str, opts: RenderOptions) ->
     Renderer::new(path, text, opts).render(diag)
 }
 
-/// Renders every diagnostic, in order, separated by blank lines.
+/// Renders every diagnostic, in order: the first [`RenderOptions::full`]
+/// errors and as many warnings in full, separated by blank lines; any others
+/// by their first line ([`Renderer::header`]).
 pub fn render_all(diags: &[Diagnostic], path: &str, text: &str, opts: RenderOptions) -> String {
     let r = Renderer::new(path, text, opts);
-    diags
-        .iter()
-        .map(|d| r.render(d))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = String::new();
+    let mut previous_full = false;
+    for (d, full) in diags.iter().zip(drawn_in_full(diags, opts)) {
+        if !out.is_empty() && (full || previous_full) {
+            out.push('\n');
+        }
+        out.push_str(&if full { r.render(d) } else { r.header(d) });
+        previous_full = full;
+    }
+    out
+}
+
+/// How many of `diags` [`render_all`] lists by their first line only.
+pub fn brief_count(diags: &[Diagnostic], opts: RenderOptions) -> usize {
+    drawn_in_full(diags, opts).filter(|full| !full).count()
+}
+
+/// For each diagnostic, whether it is among the first `opts.full` of its severity.
+fn drawn_in_full(diags: &[Diagnostic], opts: RenderOptions) -> impl Iterator<Item = bool> + '_ {
+    let (mut errors, mut warnings) = (0usize, 0usize);
+    diags.iter().map(move |d| {
+        let seen = match d.severity {
+            Severity::Error => &mut errors,
+            Severity::Warning => &mut warnings,
+        };
+        *seen += 1;
+        *seen <= opts.full
+    })
 }
 
 /// A one-line summary such as `2 errors, 1 warning`.
@@ -148,4 +188,36 @@ pub fn summary(diags: &[Diagnostic]) -> String {
         plural(errors, "error"),
         plural(warnings, "warning")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Code, Span};
+
+    #[test]
+    fn past_the_limit_of_a_severity_only_the_first_line_is_printed() {
+        let text = "a = 1\nb = 2\nc = 3\n";
+        let diags = [
+            Diagnostic::warning(Code("W0001"), Span::new(0, 1), "first warning"),
+            Diagnostic::error(Code("E0001"), Span::new(6, 7), "only error"),
+            Diagnostic::warning(Code("W0001"), Span::new(12, 13), "second warning"),
+        ];
+        let opts = RenderOptions {
+            full: 1,
+            ..RenderOptions::PLAIN
+        };
+        assert_eq!(brief_count(&diags, opts), 1);
+        let out = render_all(&diags, "f.bkp", text, opts);
+        // The error is the first of its severity: drawn in full after the warning.
+        assert_eq!(out.matches("[W0001] Warning").count(), 1, "{out}");
+        assert_eq!(out.matches("[E0001] Error").count(), 1, "{out}");
+        assert!(
+            out.ends_with("\nf.bkp:3:1: warning[W0001]: second warning\n"),
+            "{out}"
+        );
+        let all = render_all(&diags, "f.bkp", text, RenderOptions::PLAIN);
+        assert_eq!(brief_count(&diags, RenderOptions::PLAIN), 0);
+        assert_eq!(all.matches("[W0001] Warning").count(), 2, "{all}");
+    }
 }

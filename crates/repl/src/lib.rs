@@ -85,6 +85,7 @@ fn colour(tty: bool) -> RenderOptions {
     RenderOptions {
         color: on,
         unicode: on,
+        full: usize::MAX,
     }
 }
 
