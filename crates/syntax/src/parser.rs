@@ -157,8 +157,45 @@ fn block_items<'s, R: PErr<'s>, O: Clone + 's>(
         one_of(stray).to(None),
     ))
     .repeated()
-    .collect::<Vec<_>>()
-    .map(|v| v.into_iter().flatten().collect())
+    .collect::<Somes<O>>()
+    .map(|v| v.0)
+}
+
+/// A list collected with no spare room when short: the tree holds
+/// thousands of one- and two-element lists, which [`Vec`]'s `collect` would
+/// give room for four.
+struct Tight<T>(Vec<T>);
+
+impl<T> FromIterator<T> for Tight<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut v = Vec::new();
+        for x in iter {
+            push_tight(&mut v, x);
+        }
+        Tight(v)
+    }
+}
+
+/// The `Some`s of a sequence, collected as [`Tight`] does.
+struct Somes<T>(Vec<T>);
+
+impl<T> FromIterator<Option<T>> for Somes<T> {
+    fn from_iter<I: IntoIterator<Item = Option<T>>>(iter: I) -> Self {
+        let mut v = Vec::new();
+        for x in iter.into_iter().flatten() {
+            push_tight(&mut v, x);
+        }
+        Somes(v)
+    }
+}
+
+/// Pushes with capacities 1, 2, 4, ...: amortized constant time, and short
+/// lists exactly sized.
+fn push_tight<T>(v: &mut Vec<T>, x: T) {
+    if v.len() == v.capacity() {
+        v.reserve_exact(v.len().max(1));
+    }
+    v.push(x);
 }
 
 /// Tokens that may be a field name: identifiers, presets and keywords
@@ -277,10 +314,10 @@ pub(crate) fn expr<'s, R: PErr<'s>>(
             .separated_by(sep())
             .allow_leading()
             .allow_trailing()
-            .collect::<Vec<_>>()
+            .collect::<Tight<_>>()
             .delimited_by(just(T::LBracket), just(T::RBracket))
             .map_with(|items, e| Expr {
-                kind: ExprKind::List(items),
+                kind: ExprKind::List(items.0),
                 span: sp(e.span()),
             })
             .recover_with(via_parser(nested_delimiters(
@@ -304,9 +341,9 @@ pub(crate) fn expr<'s, R: PErr<'s>>(
             .separated_by(sep())
             .allow_leading()
             .allow_trailing()
-            .collect::<Vec<_>>()
+            .collect::<Tight<_>>()
             .delimited_by(just(T::LParen), just(T::RParen))
-            .map_with(|args, e| (args, sp(e.span())))
+            .map_with(|args, e| (args.0, sp(e.span())))
             .recover_with(via_parser(nested_delimiters(
                 T::LParen,
                 T::RParen,

@@ -91,13 +91,14 @@ pub(crate) fn split(src: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Vec<S
         &text[1..]
     };
     let bytes = body.as_bytes();
-    let mut parts = Vec::new();
+    // Most literals are one piece of text.
+    let mut parts = Vec::with_capacity(1);
     let mut lit_start = 0;
     let mut i = 0;
     let push_text =
         |from: usize, to: usize, parts: &mut Vec<StrPart>, diags: &mut Vec<Diagnostic>| {
             if from < to {
-                let mut out = String::new();
+                let mut out = String::with_capacity(to - from);
                 unescape_into(&body[from..to], body_start + from, &mut out, diags);
                 parts.push(StrPart::Text(
                     out,
