@@ -12,7 +12,8 @@ pub struct Analysis {
     pub text: String,
     pub parse: Parse,
     pub sema: Semantics,
-    /// Every diagnostic of every stage, in source order.
+    /// Every diagnostic of every stage, in source order (moved out of
+    /// `parse` and `sema`, whose own lists are left empty).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -20,10 +21,11 @@ impl Analysis {
     /// Parses and analyzes `text`.
     pub fn new(text: impl Into<String>) -> Analysis {
         let text = text.into();
-        let parse = bkp_syntax::parse(&text);
-        let sema = bkp_sema::analyze(&parse.file);
-        let mut diagnostics = parse.diagnostics.clone();
-        diagnostics.extend(sema.diagnostics.iter().cloned());
+        let mut parse = bkp_syntax::parse(&text);
+        let mut sema = bkp_sema::analyze(&parse.file);
+        // The stages' diagnostics move here: one list, one place to read them.
+        let mut diagnostics = std::mem::take(&mut parse.diagnostics);
+        diagnostics.append(&mut sema.diagnostics);
         bkp_diagnostics::sort_and_dedup(&mut diagnostics);
         Analysis {
             text,

@@ -19,6 +19,10 @@ enum LetState {
     Done(Spanned),
 }
 
+/// How many unknown names of a file get suggestions from the program's own
+/// names (each costs a pass over all of them); later ones from builtins only.
+const SUGGEST_FROM_PROGRAM: usize = 200;
+
 pub(crate) struct Evaluator<'a> {
     file: &'a ast::File,
     defs: Vec<Def>,
@@ -26,12 +30,14 @@ pub(crate) struct Evaluator<'a> {
     diags: Vec<Diagnostic>,
     /// Top-level names to definition indices.
     names: HashMap<String, usize>,
+    /// Unknown names met so far (see [`SUGGEST_FROM_PROGRAM`]).
+    unknown_names: usize,
+    /// Spans of the errors found before plans are evaluated, by start.
+    early_errors: Vec<Span>,
     lets: HashMap<usize, &'a ast::Expr>,
     let_state: HashMap<usize, LetState>,
     vault_ids: HashMap<usize, VaultId>,
     role_ids: HashMap<usize, RoleId>,
-    /// The resources of each selection, by definition index (for warnings).
-    selection_resource_kinds: HashMap<usize, Vec<Spanned>>,
     /// The first plan definition of each plan declaration, by its span.
     plan_defs: HashMap<Span, usize>,
     model: Model,
@@ -46,6 +52,21 @@ struct Checked {
 impl Checked {
     fn get(&self, name: &str) -> Option<&Spanned> {
         self.fields.iter().find(|f| f.key == name).map(|f| &f.value)
+    }
+
+    /// Moves the value of field `name` out (leaving an error value behind),
+    /// for values used once: lists of resources need no copy.
+    fn take(&mut self, name: &str) -> Option<Spanned> {
+        self.fields.iter_mut().find(|f| f.key == name).map(|f| {
+            let span = f.value.span;
+            std::mem::replace(
+                &mut f.value,
+                Spanned {
+                    value: Value::Error,
+                    span,
+                },
+            )
+        })
     }
 
     fn key_span(&self, name: &str) -> Option<Span> {
@@ -81,11 +102,12 @@ impl<'a> Evaluator<'a> {
             refs: Vec::new(),
             diags: Vec::new(),
             names: HashMap::new(),
+            unknown_names: 0,
+            early_errors: Vec::new(),
             lets: HashMap::new(),
             let_state: HashMap::new(),
             vault_ids: HashMap::new(),
             role_ids: HashMap::new(),
-            selection_resource_kinds: HashMap::new(),
             plan_defs: HashMap::new(),
             model: Model::default(),
         };
@@ -236,6 +258,14 @@ impl<'a> Evaluator<'a> {
                 _ => {}
             }
         }
+        // Errors found so far, by position, for `has_errors_in`.
+        self.early_errors = self
+            .diags
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.span)
+            .collect();
+        self.early_errors.sort_by_key(|s| s.start);
         for item in &file.items {
             if let Item::Plan(p) = item {
                 self.eval_plan(p);
@@ -471,20 +501,22 @@ impl<'a> Evaluator<'a> {
                 .with_help(format!("call it: `{}(...)`", id.name)),
             );
         }
-        let candidates: Vec<String> = self
-            .names
-            .keys()
-            .cloned()
-            .chain(
-                schema::EVENTS
-                    .iter()
-                    .chain(schema::OTHER_CONSTANTS)
-                    .map(|c| c.name.to_string()),
-            )
-            .collect();
+        // Suggestions weigh every name of the program: past the first
+        // unknown names only builtins are considered, so that a file of
+        // thousands of them stays linear.
+        self.unknown_names += 1;
+        let declared = (self.unknown_names <= SUGGEST_FROM_PROGRAM)
+            .then(|| self.names.keys().map(String::as_str))
+            .into_iter()
+            .flatten();
+        let builtins = schema::EVENTS
+            .iter()
+            .chain(schema::OTHER_CONSTANTS)
+            .map(|c| c.name);
+        let suggestion = did_you_mean(&id.name, declared.chain(builtins)).map(str::to_string);
         let mut d = Diagnostic::error(UNKNOWN_NAME, id.span, format!("unknown name `{}`", id.name))
             .with_label("not a let, a declaration or a builtin");
-        if let Some(s) = did_you_mean(&id.name, candidates.iter().map(String::as_str)) {
+        if let Some(s) = suggestion {
             d = d
                 .with_help(format!("did you mean `{s}`?"))
                 .with_fix(Fix::replace(format!("change to `{s}`"), id.span, s));
@@ -1024,6 +1056,14 @@ impl<'a> Evaluator<'a> {
                 self.mismatch(v, &format!("List<{elem}>"));
                 Vec::new()
             }
+        }
+    }
+
+    /// [`Self::want_list`] of a value used once: its items are moved out.
+    fn take_list(&mut self, v: Spanned, elem: &str) -> Vec<Spanned> {
+        match v.value {
+            Value::List(items) => items,
+            _ => self.want_list(&v, elem),
         }
     }
 
@@ -1665,6 +1705,7 @@ impl<'a> Evaluator<'a> {
     // ----- plans ---------------------------------------------------------------
 
     fn eval_plan(&mut self, p: &ast::PlanDecl) {
+        let first_diag = self.diags.len();
         let preset = match &p.preset {
             Some(pr) => match schema::plan_preset(&pr.name) {
                 Some(x) => Some(x),
@@ -1795,11 +1836,15 @@ impl<'a> Evaluator<'a> {
             }
         }
         let mut select_ids: Vec<(String, Span)> = Vec::new();
+        // The kind of each resource the plan's selections list by ARN.
+        let mut resource_kinds: Vec<(ResourceKind, Span)> = Vec::new();
         for it in items {
             match it {
                 PlanItem::Rule(r) => self.eval_rule(&mut plan, &mut ctx, r),
                 PlanItem::Select(s) => {
-                    if let Some(sel) = self.eval_select(&ctx, s, &mut select_ids) {
+                    if let Some(sel) =
+                        self.eval_select(&ctx, s, &mut select_ids, &mut resource_kinds)
+                    {
                         plan.selections.push(sel);
                     }
                 }
@@ -1822,7 +1867,7 @@ impl<'a> Evaluator<'a> {
                 .with_help("rename the selection, or give the plan a vault with `-> vault V`"),
             );
         }
-        if plan.rules.is_empty() && !self.has_errors_in(p.span) {
+        if plan.rules.is_empty() && !self.has_errors_in(p.span, first_diag) {
             let span = p.name.as_ref().map_or(id_span, |n| n.span);
             self.diags.push(
                 Diagnostic::error(EMPTY_PLAN, span, format!("plan `{id}` has no rules"))
@@ -1848,14 +1893,23 @@ impl<'a> Evaluator<'a> {
                 );
             }
         }
-        self.continuous_warnings(&plan);
+        self.continuous_warnings(&plan, &resource_kinds);
         self.model.plans.push(plan);
     }
 
-    fn has_errors_in(&self, span: Span) -> bool {
-        self.diags
+    /// Whether an error lies within `span` of a plan whose evaluation added
+    /// the diagnostics from index `first` on: the errors inside a plan are
+    /// those found before plans are evaluated and its own.
+    fn has_errors_in(&self, span: Span, first: usize) -> bool {
+        let inside = |s: Span| span.start <= s.start && s.end <= span.end;
+        let from = self.early_errors.partition_point(|s| s.start < span.start);
+        self.early_errors[from..]
             .iter()
-            .any(|d| d.is_error() && span.start <= d.span.start && d.span.end <= span.end)
+            .take_while(|s| s.start <= span.end)
+            .any(|s| inside(*s))
+            || self.diags[first..]
+                .iter()
+                .any(|d| d.is_error() && inside(d.span))
     }
 
     fn eval_rule(&mut self, plan: &mut Plan, ctx: &mut PlanCtx, r: &ast::RuleDecl) {
@@ -2227,6 +2281,7 @@ impl<'a> Evaluator<'a> {
         ctx: &PlanCtx,
         s: &ast::SelectDecl,
         ids: &mut Vec<(String, Span)>,
+        kinds: &mut Vec<(ResourceKind, Span)>,
     ) -> Option<Selection> {
         let Some(name) = &s.name else {
             self.diags.push(
@@ -2262,7 +2317,6 @@ impl<'a> Evaluator<'a> {
             return None;
         }
         ids.push((name.name.clone(), name.span));
-        let d = self.defs.len();
         self.defs.push(Def {
             name: name.name.clone(),
             kind: DefKind::Selection,
@@ -2271,7 +2325,7 @@ impl<'a> Evaluator<'a> {
             parent: Some(ctx.def),
             written: true,
         });
-        let c = self.block(s.body.as_ref(), name.span, BlockKind::Select);
+        let mut c = self.block(s.body.as_ref(), name.span, BlockKind::Select);
         let mut sel = Selection {
             id: name.name.clone(),
             span: s.span,
@@ -2286,28 +2340,30 @@ impl<'a> Evaluator<'a> {
         };
         let mut first_tag: Option<Span> = None;
         let mut first_arn: Option<Span> = None;
-        if let Some(v) = c.get("resources").cloned() {
-            let items = Self::flatten(self.want_list(&v, "Resource"));
-            for it in &items {
-                match &it.value {
-                    Value::Resource(ResourceValue::Arn { arn, .. }) => {
-                        first_arn.get_or_insert(it.span);
-                        sel.resources.push(arn.clone());
-                    }
-                    Value::Resource(ResourceValue::Tag { key, value }) => {
-                        first_tag.get_or_insert(it.span);
-                        sel.tags.push((key.clone(), value.clone()));
-                    }
-                    _ => self.mismatch(it, "Resource"),
-                }
-            }
-            if items.is_empty() && !v.value.is_error() {
+        if let Some(v) = c.take("resources") {
+            let v_span = v.span;
+            let was_error = v.value.is_error();
+            let items = Self::flatten(self.take_list(v, "Resource"));
+            if items.is_empty() && !was_error {
                 self.diags.push(
-                    Diagnostic::error(BAD_VALUE, v.span, "a selection needs at least one resource")
+                    Diagnostic::error(BAD_VALUE, v_span, "a selection needs at least one resource")
                         .with_help("add `tag(\"key\", \"value\")` or a resource such as `dynamodb_table(\"name\")`"),
                 );
             }
-            self.selection_resource_kinds.insert(d, items);
+            for it in items {
+                match it.value {
+                    Value::Resource(ResourceValue::Arn { arn, kind }) => {
+                        first_arn.get_or_insert(it.span);
+                        kinds.push((kind, it.span));
+                        sel.resources.push(arn);
+                    }
+                    Value::Resource(ResourceValue::Tag { key, value }) => {
+                        first_tag.get_or_insert(it.span);
+                        sel.tags.push((key, value));
+                    }
+                    _ => self.mismatch(&it, "Resource"),
+                }
+            }
         }
         if let (Some(t), Some(a)) = (first_tag, first_arn) {
             self.diags.push(
@@ -2316,18 +2372,18 @@ impl<'a> Evaluator<'a> {
                     .with_help("to require the tag on the listed resources, use `conditions = [tag_equals(...)]`"),
             );
         }
-        if let Some(v) = c.get("conditions").cloned() {
-            for it in Self::flatten(self.want_list(&v, "Condition")) {
-                match &it.value {
-                    Value::Condition(cond) => sel.conditions.push(cond.clone()),
+        if let Some(v) = c.take("conditions") {
+            for it in Self::flatten(self.take_list(v, "Condition")) {
+                match it.value {
+                    Value::Condition(cond) => sel.conditions.push(cond),
                     _ => self.mismatch(&it, "Condition"),
                 }
             }
         }
-        if let Some(v) = c.get("not_resources").cloned() {
-            for it in Self::flatten(self.want_list(&v, "Resource")) {
-                match &it.value {
-                    Value::Resource(ResourceValue::Arn { arn, .. }) => sel.not_resources.push(arn.clone()),
+        if let Some(v) = c.take("not_resources") {
+            for it in Self::flatten(self.take_list(v, "Resource")) {
+                match it.value {
+                    Value::Resource(ResourceValue::Arn { arn, .. }) => sel.not_resources.push(arn),
                     Value::Resource(ResourceValue::Tag { .. }) => self.diags.push(
                         Diagnostic::error(TYPE_MISMATCH, it.span, "`not_resources` takes resources, not tags")
                             .with_help("exclude by tag with `conditions = [tag_not_equals(\"key\", \"value\")]`"),
@@ -2353,7 +2409,9 @@ impl<'a> Evaluator<'a> {
         Some(sel)
     }
 
-    fn continuous_warnings(&mut self, plan: &Plan) {
+    /// Resources of the plan's selections that continuous backup, enabled
+    /// by one of its rules, does not cover.
+    fn continuous_warnings(&mut self, plan: &Plan, resource_kinds: &[(ResourceKind, Span)]) {
         let Some(rule) = plan
             .rules
             .iter()
@@ -2361,39 +2419,18 @@ impl<'a> Evaluator<'a> {
         else {
             return;
         };
-        let rule_span = rule.span;
-        let sel_defs: Vec<usize> = self
-            .defs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| {
-                d.kind == DefKind::Selection
-                    && plan.span.start <= d.span.start
-                    && d.span.end <= plan.span.end
-            })
-            .map(|(i, _)| i)
-            .collect();
-        for d in sel_defs {
-            let Some(items) = self.selection_resource_kinds.get(&d).cloned() else {
-                continue;
+        for &(kind, span) in resource_kinds {
+            let what = match kind {
+                ResourceKind::Ec2Instance => "EC2 instances",
+                ResourceKind::EfsFileSystem => "EFS file systems",
+                ResourceKind::DynamoDbTable => "DynamoDB tables",
+                _ => continue,
             };
-            for it in items {
-                let kind = match &it.value {
-                    Value::Resource(ResourceValue::Arn { kind, .. }) => *kind,
-                    _ => continue,
-                };
-                let what = match kind {
-                    ResourceKind::Ec2Instance => "EC2 instances",
-                    ResourceKind::EfsFileSystem => "EFS file systems",
-                    ResourceKind::DynamoDbTable => "DynamoDB tables",
-                    _ => continue,
-                };
-                self.diags.push(
-                    Diagnostic::warning(CONTINUOUS_UNSUPPORTED, it.span, format!("continuous backup does not support {what}"))
-                        .with_related(rule_span, "this rule enables continuous backup")
-                        .with_note("AWS Backup takes snapshot backups of them instead; point-in-time restore covers RDS, Aurora and S3"),
-                );
-            }
+            self.diags.push(
+                Diagnostic::warning(CONTINUOUS_UNSUPPORTED, span, format!("continuous backup does not support {what}"))
+                    .with_related(rule.span, "this rule enables continuous backup")
+                    .with_note("AWS Backup takes snapshot backups of them instead; point-in-time restore covers RDS, Aurora and S3"),
+            );
         }
     }
 }

@@ -4,7 +4,7 @@
 //! closers inserted) so that one bracket mistake stays one local error.
 
 use crate::lexer::{Token, TokenKind as T};
-use bkp_diagnostics::{Code, Diagnostic, Span};
+use bkp_diagnostics::{Code, Diagnostic, LineIndex, Span};
 
 fn closer(open: T) -> Option<T> {
     Some(match open {
@@ -39,11 +39,8 @@ pub(crate) struct Balanced {
 
 /// Checks the brackets of `tokens` (comments included) from `src`.
 pub(crate) fn check(src: &str, tokens: &[Token]) -> Balanced {
-    let toks: Vec<Token> = tokens
-        .iter()
-        .copied()
-        .filter(|t| !t.kind.is_trivia())
-        .collect();
+    let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
+    toks.extend(tokens.iter().copied().filter(|t| !t.kind.is_trivia()));
     let mut diags = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     // Insertions: (index in `toks` before which to insert, token).
@@ -88,17 +85,14 @@ pub(crate) fn check(src: &str, tokens: &[Token]) -> Balanced {
     }
     // Brackets still open at the end close before the first later line that
     // is indented no deeper than the opener's line, or at the end.
-    let line_of = |offset: usize| {
-        src[..offset.min(src.len())]
-            .bytes()
-            .filter(|&b| b == b'\n')
-            .count()
-    };
+    // Built only when a bracket is left open, and once: the scan below
+    // asks for the line of many tokens.
+    let lines = (!stack.is_empty()).then(|| LineIndex::new(src));
+    let line_of = |offset: usize| lines.as_ref().map_or(0, |l| l.line_col(offset).line);
     let indent_of = |offset: usize| {
-        let start = src[..offset.min(src.len())]
-            .rfind('\n')
-            .map_or(0, |p| p + 1);
-        src[start..]
+        let line = line_of(offset);
+        let start = lines.as_ref().and_then(|l| l.line_start(line)).unwrap_or(0);
+        src[start.min(src.len())..]
             .bytes()
             .take_while(|b| *b == b' ' || *b == b'\t')
             .count()

@@ -44,13 +44,17 @@ fn sp(s: SimpleSpan) -> Span {
     Span::new(s.start, s.end)
 }
 
-/// Prepares tokens for chumsky: comments dropped.
+/// Prepares tokens for chumsky: comments dropped (the bracket check's
+/// tokens have none already, and are converted at their exact size).
 pub(crate) fn parser_tokens(tokens: &[Token]) -> Vec<(T, SimpleSpan)> {
-    tokens
-        .iter()
-        .filter(|t| !t.kind.is_trivia())
-        .map(|t| (t.kind, SimpleSpan::from(t.span.start..t.span.end)))
-        .collect()
+    let mut out = Vec::with_capacity(tokens.len());
+    out.extend(
+        tokens
+            .iter()
+            .filter(|t| !t.kind.is_trivia())
+            .map(|t| (t.kind, SimpleSpan::from(t.span.start..t.span.end))),
+    );
+    out
 }
 
 /// One or more newlines and commas: what separates items.
