@@ -135,6 +135,13 @@ pub(crate) fn check(src: &str, tokens: &[Token]) -> Balanced {
             },
         ));
     }
+    if inserts.is_empty() && diags.is_empty() {
+        // Balanced already (the common case): nothing to repair.
+        return Balanced {
+            diagnostics: diags,
+            tokens: toks,
+        };
+    }
     inserts.sort_by_key(|(i, _)| *i);
     let mut out = Vec::with_capacity(toks.len() + inserts.len());
     let mut ins = inserts.into_iter().peekable();

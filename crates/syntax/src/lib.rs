@@ -14,6 +14,7 @@ use bkp_diagnostics::{Code, Diagnostic, Fix, Span};
 use chumsky::error::{RichPattern, RichReason};
 use chumsky::prelude::*;
 use lexer::{Token, TokenKind};
+use std::collections::HashSet;
 
 /// The result of parsing one text.
 #[derive(Clone, Debug)]
@@ -40,45 +41,132 @@ pub fn parse(src: &str) -> Parse {
     let eoi = SimpleSpan::from(src.len()..src.len());
     // Valid input (the common case) parses with errors that cost nothing;
     // input with errors is parsed again for the detailed messages.
-    let fast = parser::file::<chumsky::error::EmptyErr>(src)
+    if let Some((file, strings)) = parse_valid(src, &input, delimiter_diags.is_empty()) {
+        diags.extend(delimiter_diags);
+        diags.extend(strings);
+        bkp_diagnostics::sort_and_dedup(&mut diags);
+        return Parse {
+            file,
+            tokens,
+            diagnostics: diags,
+        };
+    }
+    let (file, errors) = parser::file::<Rich<'_, TokenKind>>(src)
         .parse(input.as_slice().split_token_span(eoi))
         .into_output_errors();
-    let (file, errors) = match fast {
-        (Some(file), errs) if errs.is_empty() => (Some(file), Vec::new()),
-        _ => parser::file::<Rich<'_, TokenKind>>(src)
-            .parse(input.as_slice().split_token_span(eoi))
-            .into_output_errors(),
-    };
     let mut file = file.unwrap_or_default();
     let mut syntax = convert_errors(src, errors, &input);
     // The bracket check explains unbalanced input better than the parser's
     // view of it: drop parser errors at the same places or at the end.
     if !delimiter_diags.is_empty() {
-        syntax.retain(|d| {
-            d.span.start < src.len()
-                && !delimiter_diags.iter().any(|b| b.span.start == d.span.start)
-        });
+        let at_brackets: HashSet<usize> = delimiter_diags.iter().map(|b| b.span.start).collect();
+        syntax.retain(|d| d.span.start < src.len() && !at_brackets.contains(&d.span.start));
     }
-    // After a character the lexer rejected, the rest of its line is noise.
-    let lexer_errors: Vec<Span> = diags
+    // After a character the lexer rejected, the rest of its line is noise:
+    // an error goes when the nearest rejected character before it is on its line.
+    let mut rejected: Vec<usize> = diags
         .iter()
         .filter(|d| d.code == Code("E0101"))
-        .map(|d| d.span)
+        .map(|d| d.span.start)
         .collect();
+    rejected.sort_unstable();
     syntax.retain(|d| {
-        !lexer_errors.iter().any(|l| {
-            l.start <= d.span.start && !src[l.start..d.span.start.min(src.len())].contains('\n')
-        })
+        let before = rejected.partition_point(|&l| l <= d.span.start);
+        before == 0 || src[rejected[before - 1]..d.span.start.min(src.len())].contains('\n')
     });
     diags.extend(delimiter_diags);
     diags.extend(syntax);
-    visit::walk_exprs_mut(&mut file, &mut |e| strings::expand(e, src, &mut diags));
+    diags.extend(expand_strings(&mut file, src));
     bkp_diagnostics::sort_and_dedup(&mut diags);
     Parse {
         file,
         tokens,
         diagnostics: diags,
     }
+}
+
+/// Below this many tokens a file is parsed in one piece.
+const SPLIT_MIN_TOKENS: usize = 200_000;
+
+/// Splits the string literals of `file` into their parts, returning the
+/// diagnostics of bad escapes and interpolations.
+fn expand_strings(file: &mut ast::File, src: &str) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    visit::walk_exprs_mut(file, &mut |e| strings::expand(e, src, &mut diags));
+    diags
+}
+
+/// The tree of `tokens`, its strings expanded, with the diagnostics of its
+/// string literals, if the tokens parse without any error; else `None`.
+///
+/// A large file with balanced brackets is parsed as two halves on two
+/// threads. The halves meet at a line break outside any bracket that is
+/// followed by a declaration keyword: there a declaration necessarily ends
+/// and the next begins, so when both halves parse without error their items
+/// are exactly those of the whole file. Any error sends the whole file to
+/// the detailed parse, as for a file parsed in one piece.
+fn parse_valid(
+    src: &str,
+    tokens: &[(TokenKind, SimpleSpan)],
+    balanced: bool,
+) -> Option<(ast::File, Vec<Diagnostic>)> {
+    // `end`: where the piece ends in the text.
+    let whole = |tokens: &[(TokenKind, SimpleSpan)], end: usize| {
+        let (file, errors) = parser::file::<chumsky::error::EmptyErr>(src)
+            .parse(tokens.split_token_span(SimpleSpan::from(end..end)))
+            .into_output_errors();
+        let mut file = file.filter(|_| errors.is_empty())?;
+        let strings = expand_strings(&mut file, src);
+        Some((file, strings))
+    };
+    let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let at = if balanced && parallel && tokens.len() >= SPLIT_MIN_TOKENS {
+        declaration_boundary(tokens, tokens.len() / 2)
+    } else {
+        None
+    };
+    let Some(at) = at else {
+        return whole(tokens, src.len());
+    };
+    let (first, second) = tokens.split_at(at);
+    let middle = second[0].1.start;
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| whole(second, src.len()));
+        let first = whole(first, middle);
+        (first, second.join().ok().flatten())
+    });
+    let (mut file, mut strings) = first?;
+    let (rest, rest_strings) = second?;
+    file.items.extend(rest.items);
+    strings.extend(rest_strings);
+    Some((file, strings))
+}
+
+/// The index of the first line break at or after `from`, outside brackets,
+/// that is followed by a declaration keyword.
+fn declaration_boundary(tokens: &[(TokenKind, SimpleSpan)], from: usize) -> Option<usize> {
+    use TokenKind as T;
+    let mut depth = 0usize;
+    for (i, (kind, _)) in tokens.iter().enumerate() {
+        match kind {
+            T::LBrace | T::LBracket | T::LParen | T::Lt => depth += 1,
+            T::RBrace | T::RBracket | T::RParen | T::Gt => depth = depth.saturating_sub(1),
+            T::Newline
+                if i >= from
+                    && depth == 0
+                    && tokens.get(i + 1).is_some_and(|(next, _)| {
+                        matches!(
+                            next,
+                            T::Let | T::Vault | T::Role | T::Grant | T::Stack | T::Plan
+                        )
+                    }) =>
+            {
+                return Some(i);
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Parses one expression (used for the REPL's input and interpolations).
@@ -232,5 +320,79 @@ fn join_or(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(src: &str) -> Vec<(TokenKind, SimpleSpan)> {
+        let (tokens, _) = lexer::lex(src);
+        parser::parser_tokens(&delimiters::check(src, &tokens).tokens)
+    }
+
+    /// Every valid parity program of the repository, repeated past the size
+    /// at which files are parsed in two halves.
+    fn large_program() -> String {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/parity");
+        let mut sources: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "bkp"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .filter(|s| !parse(s).has_errors())
+            .collect();
+        sources.sort();
+        let one = sources.join("\n");
+        let mut src = String::new();
+        while tokens(&src).len() < SPLIT_MIN_TOKENS + 1000 {
+            src.push_str(&one);
+            src.push('\n');
+        }
+        src
+    }
+
+    #[test]
+    fn a_file_parsed_in_halves_is_the_file_parsed_whole() {
+        let src = large_program();
+        let input = tokens(&src);
+        let at = declaration_boundary(&input, input.len() / 2).expect("a boundary");
+        assert!(at >= input.len() / 2);
+        let halves = parse(&src);
+        assert!(!halves.has_errors(), "{:?}", &halves.diagnostics[..1]);
+        let (whole, strings) = parse_valid(&src, &input, false).expect("valid");
+        assert_eq!(halves.file, whole);
+        let mut strings = strings;
+        bkp_diagnostics::sort_and_dedup(&mut strings);
+        assert_eq!(halves.diagnostics, strings);
+    }
+
+    #[test]
+    fn an_error_in_either_half_gets_the_whole_file_diagnosis() {
+        let src = large_program();
+        let middle = src.len() / 2;
+        let line = middle + src[middle..].find('\n').unwrap() + 1;
+        for at in [0, line, src.len()] {
+            let mut bad = src.clone();
+            bad.insert_str(at, "plan = = \n");
+            let parse = parse(&bad);
+            let errors: Vec<_> = parse.diagnostics.iter().filter(|d| d.is_error()).collect();
+            assert!(!errors.is_empty(), "{at}");
+            assert!(
+                errors
+                    .iter()
+                    .all(|d| d.span.start >= at && d.span.start <= at + 10),
+                "{errors:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn halves_never_meet_inside_brackets() {
+        let src = "plan P <\nplan\n>\nvault v\nplan Q = daily35\n";
+        let input = tokens(src);
+        let at = declaration_boundary(&input, 0).unwrap();
+        assert_eq!(&src[input[at + 1].1.start..input[at + 1].1.end], "vault");
     }
 }
