@@ -18,7 +18,7 @@ use bkp_model::{
     Rule, Selection, VaultId, VaultKind,
 };
 use serde_json::{Map, Value, json};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// One rendered resource, with the span of the declaration it comes from.
 pub struct Rendered {

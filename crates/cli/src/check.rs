@@ -3,6 +3,7 @@
 use bkp_diagnostics::Diagnostic;
 use bkp_diagnostics::render::{RenderOptions, brief_count, render_all, summary};
 use std::io::IsTerminal;
+use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -41,7 +42,7 @@ pub fn print_diagnostics(path: &str, text: &str, diags: &[Diagnostic], opts: Ren
 pub fn run(files: &[PathBuf], deny_warnings: bool, all_full: bool) -> ExitCode {
     let mut failed = false;
     let mut io_error = false;
-    for path in files {
+    for (i, path) in files.iter().enumerate() {
         let text = match crate::io::read_source(path) {
             Ok(t) => t,
             Err(msg) => {
@@ -50,7 +51,7 @@ pub fn run(files: &[PathBuf], deny_warnings: bool, all_full: bool) -> ExitCode {
                 continue;
             }
         };
-        let mut analysis = bkp_driver::Analysis::new(text);
+        let mut analysis = ManuallyDrop::new(bkp_driver::Analysis::new(text));
         analysis.compile();
         let diags = &analysis.diagnostics;
         if !diags.is_empty() {
@@ -60,6 +61,11 @@ pub fn run(files: &[PathBuf], deny_warnings: bool, all_full: bool) -> ExitCode {
         }
         if diags.iter().any(|d| d.is_error() || deny_warnings) {
             failed = true;
+        }
+        // The last analysis is left to the end of the process, which returns
+        // its memory at once instead of freeing a large tree node by node.
+        if i + 1 < files.len() {
+            drop(ManuallyDrop::into_inner(analysis));
         }
     }
     if io_error {

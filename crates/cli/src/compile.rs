@@ -2,6 +2,7 @@
 
 use crate::check::{print_diagnostics, render_opts};
 use std::io::Write;
+use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -26,7 +27,8 @@ pub fn run(
             return ExitCode::from(2);
         }
     };
-    let mut analysis = bkp_driver::Analysis::new(text);
+    // Left to the end of the process, as in `check`.
+    let mut analysis = ManuallyDrop::new(bkp_driver::Analysis::new(text));
     let template = analysis.compile();
     print_diagnostics(
         &file.display().to_string(),

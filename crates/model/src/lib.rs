@@ -268,10 +268,11 @@ impl ConditionKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Arn {
     Literal(String),
-    /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE{sep}NAME`.
+    /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE{sep}NAME`; the service
+    /// and resource type come from the language's resource constructors.
     Formatted {
-        service: String,
-        resource: String,
+        service: &'static str,
+        resource: &'static str,
         sep: char,
         name: String,
     },

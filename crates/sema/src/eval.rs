@@ -10,7 +10,7 @@ use crate::{Def, DefKind, Reference, Semantics};
 use bkp_diagnostics::{Diagnostic, Fix, Span};
 use bkp_model::*;
 use bkp_syntax::ast::{self, DeclBody, ExprKind, Item, PlanItem, StrPart};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 const DAY: u64 = 24 * 60;
 
@@ -714,11 +714,11 @@ impl<'a> Evaluator<'a> {
             }
         }
         let arg0 = strs[0].clone();
-        let formatted = |service: &str, resource: &str, sep: char, kind| {
+        let formatted = |service: &'static str, resource: &'static str, sep: char, kind| {
             Value::Resource(ResourceValue::Arn {
                 arn: Arn::Formatted {
-                    service: service.into(),
-                    resource: resource.into(),
+                    service,
+                    resource,
                     sep,
                     name: arg0.clone(),
                 },
@@ -1769,6 +1769,13 @@ impl<'a> Evaluator<'a> {
             None => None,
         };
         let items: &[PlanItem] = p.body.as_ref().map_or(&[], |b| &b.items);
+        // Exactly as many as written: a policy may hold thousands of plans.
+        let written = |f: fn(&PlanItem) -> bool| items.iter().filter(|i| f(i)).count();
+        plan.rules.reserve_exact(
+            preset.map_or(0, |p| p.rules.len()) + written(|i| matches!(i, PlanItem::Rule(_))),
+        );
+        plan.selections
+            .reserve_exact(written(|i| matches!(i, PlanItem::Select(_))));
 
         // Plan properties are the BackupPlan's props: they apply before any rule.
         let prop_fields: Vec<RecordField> = {
@@ -2350,6 +2357,12 @@ impl<'a> Evaluator<'a> {
                         .with_help("add `tag(\"key\", \"value\")` or a resource such as `dynamodb_table(\"name\")`"),
                 );
             }
+            let tags = items
+                .iter()
+                .filter(|it| matches!(it.value, Value::Resource(ResourceValue::Tag { .. })))
+                .count();
+            sel.tags.reserve_exact(tags);
+            sel.resources.reserve_exact(items.len() - tags);
             for it in items {
                 match it.value {
                     Value::Resource(ResourceValue::Arn { arn, kind }) => {
@@ -2447,7 +2460,7 @@ struct PlanCtx {
 fn preset_props(rp: &schema::RulePreset, span: Span) -> RuleProps {
     RuleProps {
         name: Some(rp.rule_name.to_string()),
-        schedule: Some(schema::cron_of(rp)),
+        schedule: Some(schema::cron_of(rp).to_string()),
         delete_days: Some((rp.delete_after_days, span)),
         cold_days: rp.move_to_cold_days.map(|d| (d, span)),
         ..RuleProps::default()

@@ -2,6 +2,7 @@
 //! data. The checker validates against them; the IDE completes and documents
 //! from them.
 
+use std::sync::OnceLock;
 use crate::ty::Ty;
 
 /// The kinds of record the language checks against a schema.
@@ -821,11 +822,24 @@ pub fn preset_names() -> impl Iterator<Item = &'static str> {
         .chain(RULE_PRESETS.iter().map(|p| p.name))
 }
 
-/// The CDK's construct id of a rule preset when used as a plan rule name.
-pub fn cron_of(p: &RulePreset) -> String {
-    crate::eval::cron_expression(
-        &[("minute", p.cron.0), ("hour", p.cron.1)],
-        p.cron.2,
-        p.cron.3,
-    )
+/// The schedule expression of a rule preset, `cron(...)` (made once per
+/// preset: a large policy uses the same few thousands of times).
+pub fn cron_of(p: &RulePreset) -> &'static str {
+    static SCHEDULES: OnceLock<Vec<String>> = OnceLock::new();
+    let all = SCHEDULES.get_or_init(|| {
+        RULE_PRESETS
+            .iter()
+            .map(|p| {
+                crate::eval::cron_expression(
+                    &[("minute", p.cron.0), ("hour", p.cron.1)],
+                    p.cron.2,
+                    p.cron.3,
+                )
+            })
+            .collect()
+    });
+    RULE_PRESETS
+        .iter()
+        .position(|x| x.name == p.name)
+        .map_or("", |i| all[i].as_str())
 }

@@ -336,10 +336,10 @@ pub fn cond(kind: ConditionKind, key: &str, value: &str) -> Condition {
     }
 }
 
-fn formatted(service: &str, resource: &str, sep: char, name: &str) -> Arn {
+fn formatted(service: &'static str, resource: &'static str, sep: char, name: &str) -> Arn {
     Arn::Formatted {
-        service: service.into(),
-        resource: resource.into(),
+        service,
+        resource,
         sep,
         name: name.into(),
     }
