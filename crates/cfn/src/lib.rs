@@ -15,8 +15,8 @@ mod render;
 
 use bkp_diagnostics::{Code, Diagnostic};
 use bkp_model::Model;
-use serde_json::{Map, Value};
 use foldhash::{HashMap, HashMapExt};
+use serde_json::{Map, Value};
 
 /// A template would hold more resources than CloudFormation (and the CDK) allow.
 pub const TOO_MANY_RESOURCES: Code = Code("E0401");

@@ -17,8 +17,8 @@ use bkp_model::{
     Construct, CopyAction, Env, Grant, Model, NewVault, Plan, RemovalPolicy, RoleId, RoleKind,
     Rule, Selection, VaultId, VaultKind,
 };
-use serde_json::{Map, Value, json};
 use foldhash::{HashMap, HashMapExt, HashSet};
+use serde_json::{Map, Value, json};
 
 /// One rendered resource, with the span of the declaration it comes from.
 pub struct Rendered {

@@ -35,16 +35,31 @@ pub struct Renderer<'a> {
     text: &'a str,
     index: LineIndex,
     source: Source<&'a str>,
+    /// The length in bytes of the text `source` holds.
+    drawn: usize,
     opts: RenderOptions,
 }
 
 impl<'a> Renderer<'a> {
     pub fn new(path: &'a str, text: &'a str, opts: RenderOptions) -> Self {
+        Self::reaching(path, text, opts, text.len())
+    }
+
+    /// A renderer for diagnostics whose spans all end by byte `reach`: the
+    /// source it draws from stops at the end of that line, so a few reports
+    /// near the start of a large file do not pay for indexing all of it.
+    fn reaching(path: &'a str, text: &'a str, opts: RenderOptions, reach: usize) -> Self {
+        let reach = reach.min(text.len());
+        let end = text.as_bytes()[reach..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |i| reach + i + 1);
         Renderer {
             path,
             text,
             index: LineIndex::new(text),
-            source: Source::from(text),
+            source: Source::from(&text[..end]),
+            drawn: end,
             opts,
         }
     }
@@ -68,7 +83,7 @@ impl<'a> Renderer<'a> {
     /// (1-based line and character column) so tools and people can jump to
     /// it; ariadne's drawing of the source follows.
     pub fn render(&self, diag: &Diagnostic) -> String {
-        let (path, text, opts) = (self.path, self.text, self.opts);
+        let (path, opts) = (self.path, self.opts);
         let mut out = self.header(diag);
         let kind = match diag.severity {
             Severity::Error => ReportKind::Error,
@@ -78,9 +93,10 @@ impl<'a> Renderer<'a> {
             Severity::Error => Color::Red,
             Severity::Warning => Color::Yellow,
         };
+        let drawn = self.drawn;
         let clamp = |s: crate::Span| {
-            let start = s.start.min(text.len());
-            let end = s.end.clamp(start, text.len());
+            let start = s.start.min(drawn);
+            let end = s.end.clamp(start, drawn);
             (path, start..end)
         };
         let config = Config::default()
@@ -141,7 +157,15 @@ pub fn render(diag: &Diagnostic, path: &str, text: &str, opts: RenderOptions) ->
 /// errors and as many warnings in full, separated by blank lines; any others
 /// by their first line ([`Renderer::header`]).
 pub fn render_all(diags: &[Diagnostic], path: &str, text: &str, opts: RenderOptions) -> String {
-    let r = Renderer::new(path, text, opts);
+    let reach = diags
+        .iter()
+        .zip(drawn_in_full(diags, opts))
+        .filter(|(_, full)| *full)
+        .flat_map(|(d, _)| std::iter::once(d.span).chain(d.related.iter().map(|r| r.span)))
+        .map(|s| s.end)
+        .max()
+        .unwrap_or(0);
+    let r = Renderer::reaching(path, text, opts, reach);
     let mut out = String::new();
     let mut previous_full = false;
     for (d, full) in diags.iter().zip(drawn_in_full(diags, opts)) {
@@ -219,5 +243,29 @@ mod tests {
         let all = render_all(&diags, "f.bkp", text, RenderOptions::PLAIN);
         assert_eq!(brief_count(&diags, RenderOptions::PLAIN), 0);
         assert_eq!(all.matches("[W0001] Warning").count(), 2, "{all}");
+    }
+
+    #[test]
+    fn reports_near_the_start_draw_as_with_the_whole_text() {
+        let mut text = String::from("let a = 1\nlet b = \"é\"\n");
+        for i in 0..1000 {
+            text.push_str(&format!("let x{i} = {i}\n"));
+        }
+        let first = Diagnostic::warning(Code("W0001"), Span::new(4, 5), "first")
+            .with_related(Span::new(14, 22), "second line");
+        let late = Diagnostic::warning(
+            Code("W0001"),
+            Span::new(text.len() - 3, text.len() - 2),
+            "late",
+        );
+        let diags = [first.clone(), late];
+        let opts = RenderOptions {
+            full: 1,
+            ..RenderOptions::PLAIN
+        };
+        let whole = Renderer::new("f.bkp", &text, opts).render(&first);
+        let out = render_all(&diags, "f.bkp", &text, opts);
+        assert!(out.starts_with(&whole), "{out}\n---\n{whole}");
+        assert!(whole.contains("second line"), "{whole}");
     }
 }

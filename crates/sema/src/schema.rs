@@ -2,8 +2,8 @@
 //! data. The checker validates against them; the IDE completes and documents
 //! from them.
 
-use std::sync::OnceLock;
 use crate::ty::Ty;
+use std::sync::OnceLock;
 
 /// The kinds of record the language checks against a schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
