@@ -48,7 +48,7 @@ fn plan_preset(p: &PlanPreset) -> Vec<String> {
 
 /// A rule preset in the words of [`Rule::describe`].
 fn rule_preset(p: &RulePreset) -> String {
-    let mut parts = vec![describe_cron(&schema::cron_of(p), None)];
+    let mut parts = vec![describe_cron(schema::cron_of(p), None)];
     if let Some(c) = p.move_to_cold_days {
         parts.push(format!("cold storage after {}", days(c)));
     }
