@@ -6,14 +6,13 @@
 //! `cargo bench -p bkp-driver --bench pipeline` prints MB/s of source for:
 //!
 //! - `pipeline/compile/N lines`: [`Analysis::new`] (lexing, parsing,
-//!   semantics) and [`Analysis::compile`] (the CloudFormation backend renders
-//!   every resource). Past 100 teams a policy has more than the 500
-//!   resources a stack may hold, which is an error by design: `compile`
-//!   still renders every resource and reports the limit, but returns no
-//!   template, so the 10k and 100k-line runs stop before printing JSON. The
-//!   work per line is otherwise the same at every size, which is what makes
-//!   the throughputs comparable: roughly constant throughput means the
-//!   pipeline grows linearly.
+//!   semantics) and [`Analysis::compile`] (the CloudFormation backend). Past
+//!   100 teams a policy has more than the 500 resources a stack may hold,
+//!   which is an error by design: `compile` still computes every resource's
+//!   logical id (for the limit and for id clashes) but builds no JSON past
+//!   the limit, and returns no template, so the 10k and 100k-line runs stop
+//!   before printing JSON. Roughly constant throughput across the sizes
+//!   means the pipeline grows linearly.
 //! - `pipeline/to_json/500 resources`: [`bkp_cfn::to_json`] alone, on the
 //!   largest template under the limit (100 teams, 3.6k lines); throughput
 //!   counted in bytes of that template's *source*, so that its time adds to
