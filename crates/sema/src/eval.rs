@@ -696,10 +696,11 @@ impl<'a> Evaluator<'a> {
                 .with_label(format!("write `{}({want})`", builtin.name)),
             );
         }
-        let mut strs = Vec::new();
-        for v in &values {
-            match &v.value {
-                Value::Str(s) => strs.push(s.clone()),
+        let first_span = values.first().map_or(args_span, |v| v.span);
+        let mut strs = Vec::with_capacity(values.len());
+        for v in values {
+            match v.value {
+                Value::Str(s) => strs.push(s),
                 Value::Error => return Value::Error,
                 other => {
                     return self.error(
@@ -713,46 +714,52 @@ impl<'a> Evaluator<'a> {
                 }
             }
         }
-        let arg0 = strs[0].clone();
-        let formatted = |service: &'static str, resource: &'static str, sep: char, kind| {
-            Value::Resource(ResourceValue::Arn {
-                arn: Arn::Formatted {
-                    service,
-                    resource,
-                    sep,
-                    name: arg0.clone(),
-                },
-                kind,
-            })
-        };
+        let mut strs = strs.into_iter();
+        let arg0 = strs.next().unwrap_or_default();
+        let arg1 = strs.next().unwrap_or_default();
+        let formatted =
+            |service: &'static str, resource: &'static str, sep: char, kind, name: String| {
+                Value::Resource(ResourceValue::Arn {
+                    arn: Arn::Formatted {
+                        service,
+                        resource,
+                        sep,
+                        name,
+                    },
+                    kind,
+                })
+            };
         match builtin.name {
             "kms_key" => Value::Key(arg0),
             "sns_topic" => Value::Topic(arg0),
             "service_principal" => Value::Principal(Principal::Service(arg0)),
             "account_principal" => Value::Principal(Principal::Account(arg0)),
             "arn_principal" => Value::Principal(Principal::Arn(arg0)),
-            "ec2_instance" => formatted("ec2", "instance", '/', ResourceKind::Ec2Instance),
+            "ec2_instance" => formatted("ec2", "instance", '/', ResourceKind::Ec2Instance, arg0),
             "efs_file_system" => formatted(
                 "elasticfilesystem",
                 "file-system",
                 '/',
                 ResourceKind::EfsFileSystem,
+                arg0,
             ),
-            "rds_instance" => formatted("rds", "db", ':', ResourceKind::RdsInstance),
-            "rds_cluster" => formatted("rds", "cluster", ':', ResourceKind::RdsCluster),
-            "rds_serverless_cluster" => {
-                formatted("rds", "cluster", ':', ResourceKind::RdsServerlessCluster)
+            "rds_instance" => formatted("rds", "db", ':', ResourceKind::RdsInstance, arg0),
+            "rds_cluster" => formatted("rds", "cluster", ':', ResourceKind::RdsCluster, arg0),
+            "rds_serverless_cluster" => formatted(
+                "rds",
+                "cluster",
+                ':',
+                ResourceKind::RdsServerlessCluster,
+                arg0,
+            ),
+            "dynamodb_table" => {
+                formatted("dynamodb", "table", '/', ResourceKind::DynamoDbTable, arg0)
             }
-            "dynamodb_table" => formatted("dynamodb", "table", '/', ResourceKind::DynamoDbTable),
             "arn" => {
                 if !arg0.starts_with("arn:") {
                     self.diags.push(
-                        Diagnostic::error(
-                            BAD_VALUE,
-                            values[0].span,
-                            format!("`{arg0}` is not an ARN"),
-                        )
-                        .with_help("ARNs start with `arn:`"),
+                        Diagnostic::error(BAD_VALUE, first_span, format!("`{arg0}` is not an ARN"))
+                            .with_help("ARNs start with `arn:`"),
                     );
                 }
                 Value::Resource(ResourceValue::Arn {
@@ -762,7 +769,7 @@ impl<'a> Evaluator<'a> {
             }
             "tag" => Value::Resource(ResourceValue::Tag {
                 key: arg0,
-                value: strs[1].clone(),
+                value: arg1,
             }),
             kind @ ("tag_equals" | "tag_like" | "tag_not_equals" | "tag_not_like") => {
                 let kind = match kind {
@@ -774,7 +781,7 @@ impl<'a> Evaluator<'a> {
                 Value::Condition(Condition {
                     kind,
                     key: arg0,
-                    value: strs[1].clone(),
+                    value: arg1,
                 })
             }
             _ => self.error(Diagnostic::error(
@@ -2263,7 +2270,6 @@ impl<'a> Evaluator<'a> {
         }
         let name = props
             .name
-            .clone()
             .unwrap_or_else(|| format!("{}Rule{}", ctx.id, plan.rules.len()));
         plan.rules.push(Rule {
             name,
