@@ -51,7 +51,7 @@ pub fn run(files: &[PathBuf], deny_warnings: bool, all_full: bool) -> ExitCode {
                 continue;
             }
         };
-        let mut analysis = ManuallyDrop::new(bkp_driver::Analysis::new(text));
+        let mut analysis = ManuallyDrop::new(bkp_driver::Analysis::without_tokens(text));
         analysis.compile();
         let diags = &analysis.diagnostics;
         if !diags.is_empty() {

@@ -28,7 +28,7 @@ pub fn run(
         }
     };
     // Left to the end of the process, as in `check`.
-    let mut analysis = ManuallyDrop::new(bkp_driver::Analysis::new(text));
+    let mut analysis = ManuallyDrop::new(bkp_driver::Analysis::without_tokens(text));
     let template = analysis.compile();
     print_diagnostics(
         &file.display().to_string(),

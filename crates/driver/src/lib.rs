@@ -18,10 +18,23 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Parses and analyzes `text`.
+    /// Parses and analyzes `text`, keeping its tokens for the IDE engine.
     pub fn new(text: impl Into<String>) -> Analysis {
         let text = text.into();
-        let mut parse = bkp_syntax::parse(&text);
+        let parse = bkp_syntax::parse(&text);
+        Analysis::of(text, parse)
+    }
+
+    /// As [`Analysis::new`], without the tokens (`parse.tokens` is empty):
+    /// for the command line, which only reports and compiles; a large file
+    /// then needs markedly less memory.
+    pub fn without_tokens(text: impl Into<String>) -> Analysis {
+        let text = text.into();
+        let parse = bkp_syntax::parse_tree(&text);
+        Analysis::of(text, parse)
+    }
+
+    fn of(text: String, mut parse: Parse) -> Analysis {
         let mut sema = bkp_sema::analyze(&parse.file);
         // The stages' diagnostics move here: one list, one place to read them.
         let mut diagnostics = std::mem::take(&mut parse.diagnostics);

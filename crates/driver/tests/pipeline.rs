@@ -84,3 +84,26 @@ fn every_code_is_documented() {
         );
     }
 }
+
+#[test]
+fn analysis_without_tokens_is_the_same_analysis() {
+    for dir in ["parity", "diagnostics", "malformed"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests")
+            .join(dir);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "bkp") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut with = Analysis::new(text.as_str());
+            let mut without = Analysis::without_tokens(text.as_str());
+            assert!(!with.parse.tokens.is_empty() || text.is_empty());
+            assert!(without.parse.tokens.is_empty());
+            assert_eq!(with.parse.file, without.parse.file, "{}", path.display());
+            assert_eq!(with.compile(), without.compile(), "{}", path.display());
+            assert_eq!(with.diagnostics, without.diagnostics, "{}", path.display());
+        }
+    }
+}
