@@ -294,8 +294,9 @@ pub enum ExprKind {
 pub enum StrPart {
     /// Literal text with escapes resolved; the span covers the source text.
     Text(String, Span),
-    /// `${expr}`; the span covers `${ ... }`.
-    Interp(Expr, Span),
+    /// `${expr}`; the span covers `${ ... }`. Boxed: most strings have no
+    /// interpolation, and every part is as large as the largest kind.
+    Interp(Box<Expr>, Span),
 }
 
 /// A call argument, positional or named.

@@ -134,7 +134,7 @@ pub(crate) fn split(src: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Vec<S
                 } else {
                     crate::parse_embedded_expr(src, inner, diags)
                 };
-                parts.push(StrPart::Interp(expr, interp_span));
+                parts.push(StrPart::Interp(Box::new(expr), interp_span));
                 i = end.map_or(bytes.len(), |e| e + 1);
                 lit_start = i;
             }
