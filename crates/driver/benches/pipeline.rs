@@ -13,6 +13,8 @@
 //!   the limit, and returns no template, so the 10k and 100k-line runs stop
 //!   before printing JSON. Roughly constant throughput across the sizes
 //!   means the pipeline grows linearly.
+//! - `pipeline/erroneous/N lines`: the same at 10k and 100k lines with
+//!   errors in every team (see [`erroneous`]): error handling is linear too.
 //! - `pipeline/to_json/500 resources`: [`bkp_cfn::to_json`] alone, on the
 //!   largest template under the limit (100 teams, 3.6k lines); throughput
 //!   counted in bytes of that template's *source*, so that its time adds to
@@ -77,6 +79,28 @@ fn pipeline(c: &mut Criterion) {
         );
     }
 
+    // The same policies with an error or two per team: linear too.
+    for lines in [10_000, 100_000] {
+        let src = erroneous(&policy::policy_of_lines(lines));
+        let errors = Analysis::new(src.as_str())
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .count();
+        assert!(errors > lines / policy::TEAM_LINES, "{errors}");
+        group.throughput(Throughput::BytesDecimal(src.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new("erroneous", format!("{}k lines", lines / 1000)),
+            &src,
+            |b, src| {
+                b.iter(|| {
+                    let mut analysis = Analysis::new(black_box(src.as_str()));
+                    analysis.compile()
+                })
+            },
+        );
+    }
+
     let at_limit = policy::policy(bkp_cfn::MAX_RESOURCES / policy::TEAM_RESOURCES);
     let template = Analysis::new(at_limit.as_str())
         .compile()
@@ -97,6 +121,21 @@ fn pipeline(c: &mut Criterion) {
         });
     }
     group.finish();
+}
+
+/// `src` with the mistakes whose handling once grew faster than the input:
+/// an unclosed bracket at the top, a misspelled vault in every plan (each
+/// unknown name looks for a suggestion) and a plan without rules per team.
+fn erroneous(src: &str) -> String {
+    let mut out = String::from("let broken = [1d,\n");
+    for (i, line) in src.lines().enumerate() {
+        if line.starts_with("plan ") {
+            out.push_str(&format!("plan NoRules{i} < >\n"));
+        }
+        out.push_str(&line.replace("-> vault vault_", "-> vault vualt_"));
+        out.push('\n');
+    }
+    out
 }
 
 criterion_group!(benches, pipeline);
