@@ -1,7 +1,8 @@
 //! "Did you mean" suggestions by edit distance.
 
 /// Levenshtein distance between two strings, by characters.
-pub fn distance(a: &str, b: &str) -> usize {
+#[cfg(test)]
+fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     Rows::default()
         .within(&a, b.chars(), usize::MAX)
