@@ -66,17 +66,7 @@ fn pipeline(c: &mut Criterion) {
             "{:?}",
             &analysis.diagnostics[..analysis.diagnostics.len().min(3)]
         );
-        group.throughput(Throughput::BytesDecimal(src.len() as u64));
-        group.bench_with_input(
-            BenchmarkId::new("compile", format!("{}k lines", lines / 1000)),
-            &src,
-            |b, src| {
-                b.iter(|| {
-                    let mut analysis = Analysis::new(black_box(src.as_str()));
-                    analysis.compile()
-                })
-            },
-        );
+        bench_compile(&mut group, "compile", lines, &src);
     }
 
     // The same policies with an error or two per team: linear too.
@@ -88,17 +78,7 @@ fn pipeline(c: &mut Criterion) {
             .filter(|d| d.is_error())
             .count();
         assert!(errors > lines / policy::TEAM_LINES, "{errors}");
-        group.throughput(Throughput::BytesDecimal(src.len() as u64));
-        group.bench_with_input(
-            BenchmarkId::new("erroneous", format!("{}k lines", lines / 1000)),
-            &src,
-            |b, src| {
-                b.iter(|| {
-                    let mut analysis = Analysis::new(black_box(src.as_str()));
-                    analysis.compile()
-                })
-            },
-        );
+        bench_compile(&mut group, "erroneous", lines, &src);
     }
 
     let at_limit = policy::policy(bkp_cfn::MAX_RESOURCES / policy::TEAM_RESOURCES);
@@ -121,6 +101,26 @@ fn pipeline(c: &mut Criterion) {
         });
     }
     group.finish();
+}
+
+/// Benchmarks analysis and backend (`Analysis::new` + `compile`) on `src`.
+fn bench_compile(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    lines: usize,
+    src: &str,
+) {
+    group.throughput(Throughput::BytesDecimal(src.len() as u64));
+    group.bench_with_input(
+        BenchmarkId::new(name, format!("{}k lines", lines / 1000)),
+        src,
+        |b, src| {
+            b.iter(|| {
+                let mut analysis = Analysis::new(black_box(src));
+                analysis.compile()
+            })
+        },
+    );
 }
 
 /// `src` with the mistakes whose handling once grew faster than the input:
