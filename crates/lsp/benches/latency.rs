@@ -65,6 +65,18 @@ impl H {
             .unwrap();
     }
 
+    /// How long a position request on `URI` at `line`:`character` takes.
+    async fn timed_request(&mut self, method: &'static str, line: u32, character: u32) -> Duration {
+        let t = Instant::now();
+        self.call(
+            method,
+            json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } }),
+            true,
+        )
+        .await;
+        t.elapsed()
+    }
+
     async fn published(&mut self, version: i64) {
         loop {
             let msg = tokio::time::timeout(Duration::from_secs(30), self.socket.next())
@@ -149,22 +161,8 @@ async fn main() {
     let mut comp = Vec::new();
     let mut hov = Vec::new();
     for _ in 0..50 {
-        let t = Instant::now();
-        h.call(
-            "textDocument/completion",
-            json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": 4 } }),
-            true,
-        )
-        .await;
-        comp.push(t.elapsed());
-        let t = Instant::now();
-        h.call(
-            "textDocument/hover",
-            json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": 6 } }),
-            true,
-        )
-        .await;
-        hov.push(t.elapsed());
+        comp.push(h.timed_request("textDocument/completion", line, 4).await);
+        hov.push(h.timed_request("textDocument/hover", line, 6).await);
     }
     stats("completion (analysis cached)", comp);
     stats("hover (analysis cached)", hov);
@@ -179,14 +177,7 @@ async fn main() {
             false,
         )
         .await;
-        let t = Instant::now();
-        h.call(
-            "textDocument/completion",
-            json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": 4 } }),
-            true,
-        )
-        .await;
-        fresh.push(t.elapsed());
+        fresh.push(h.timed_request("textDocument/completion", line, 4).await);
     }
     stats("completion right after an edit", fresh);
 
