@@ -3,19 +3,19 @@
 //! `@aws-cdk/aws-iam:minimizePolicies` flag).
 
 use crate::intrinsics::account_root_arn;
+use crate::json::{Json, Object, Str, obj};
 use bkp_model::{Effect, JsonValue, Principal};
-use serde_json::{Map, Value};
 
 /// One statement before normalisation.
 #[derive(Default)]
 pub struct Statement {
-    pub actions: Vec<Value>,
+    pub actions: Vec<Json>,
     /// `{ Operator: { key: value } }`, already in source order.
-    pub conditions: Map<String, Value>,
+    pub conditions: Object,
     pub effect: &'static str,
     /// Principal fragments in the order added: `("AWS", "*")`, `("Service", ...)`.
-    pub principals: Vec<(&'static str, Value)>,
-    pub resources: Vec<Value>,
+    pub principals: Vec<(&'static str, Json)>,
+    pub resources: Vec<Json>,
 }
 
 impl Statement {
@@ -23,49 +23,45 @@ impl Statement {
     /// and a single value is written bare; principals keep duplicates (each
     /// principal object is its own entry) and group by kind in the order the
     /// kinds first appear; empty parts are left out.
-    pub fn render(self) -> Value {
-        let mut out = Map::new();
+    pub fn render(self) -> Json {
+        let mut out = Object::with_capacity(5);
         if let Some(a) = set_or_scalar(self.actions) {
-            out.insert("Action".into(), a);
+            out.push("Action", a);
         }
         if !self.conditions.is_empty() {
-            out.insert("Condition".into(), Value::Object(self.conditions));
+            out.push("Condition", self.conditions);
         }
-        out.insert("Effect".into(), Value::String(self.effect.into()));
+        out.push("Effect", self.effect);
         if !self.principals.is_empty() {
-            let mut grouped: Vec<(&str, Vec<Value>)> = Vec::new();
+            let mut grouped: Vec<(&'static str, Vec<Json>)> = Vec::new();
             for (kind, value) in self.principals {
                 match grouped.iter_mut().find(|(k, _)| *k == kind) {
                     Some((_, values)) => values.push(value),
                     None => grouped.push((kind, vec![value])),
                 }
             }
-            let principal: Map<String, Value> = grouped
-                .into_iter()
-                .map(|(k, mut v)| {
-                    (
-                        k.to_string(),
-                        if v.len() == 1 {
-                            v.remove(0)
-                        } else {
-                            Value::Array(v)
-                        },
-                    )
-                })
-                .collect();
-            out.insert("Principal".into(), Value::Object(principal));
+            let mut principal = Object::with_capacity(grouped.len());
+            for (k, mut v) in grouped {
+                let value = if v.len() == 1 {
+                    v.remove(0)
+                } else {
+                    Json::Arr(v)
+                };
+                principal.push(k, value);
+            }
+            out.push("Principal", principal);
         }
         if let Some(r) = set_or_scalar(self.resources) {
-            out.insert("Resource".into(), r);
+            out.push("Resource", r);
         }
-        Value::Object(out)
+        Json::Obj(out)
     }
 }
 
 /// Deduplicates keeping the first occurrence; `None` when empty, the value
 /// itself when only one is left.
-fn set_or_scalar(values: Vec<Value>) -> Option<Value> {
-    let mut unique: Vec<Value> = Vec::new();
+fn set_or_scalar(values: Vec<Json>) -> Option<Json> {
+    let mut unique: Vec<Json> = Vec::new();
     for v in values {
         if !unique.contains(&v) {
             unique.push(v);
@@ -74,7 +70,7 @@ fn set_or_scalar(values: Vec<Value>) -> Option<Value> {
     match unique.len() {
         0 => None,
         1 => unique.pop(),
-        _ => Some(Value::Array(unique)),
+        _ => Some(Json::Arr(unique)),
     }
 }
 
@@ -88,14 +84,14 @@ pub enum Rendering {
 }
 
 /// `{"Statement": [...], "Version": "2012-10-17"}`, or `None` without statements.
-pub fn document(statements: Vec<Value>, rendering: Rendering) -> Option<Value> {
+pub fn document(statements: Vec<Json>, rendering: Rendering) -> Option<Json> {
     if statements.is_empty() {
         return None;
     }
     let statements = match rendering {
         Rendering::Inline => statements,
         Rendering::Resolved => {
-            let mut unique: Vec<Value> = Vec::new();
+            let mut unique: Vec<Json> = Vec::new();
             for s in statements {
                 if !unique.contains(&s) {
                     unique.push(s);
@@ -104,19 +100,16 @@ pub fn document(statements: Vec<Value>, rendering: Rendering) -> Option<Value> {
             unique
         }
     };
-    let mut doc = Map::new();
-    doc.insert("Statement".into(), Value::Array(statements));
-    doc.insert("Version".into(), Value::String("2012-10-17".into()));
-    Some(Value::Object(doc))
+    Some(obj! { "Statement" => statements, "Version" => "2012-10-17" })
 }
 
 /// The policy fragment of a principal: its kind and value.
-pub fn principal(p: &Principal) -> (&'static str, Value) {
+pub fn principal(p: &Principal) -> (&'static str, Json) {
     match p {
-        Principal::Any => ("AWS", Value::String("*".into())),
+        Principal::Any => ("AWS", Json::from("*")),
         Principal::Account(account) => ("AWS", account_root_arn(account)),
-        Principal::Arn(arn) => ("AWS", Value::String(arn.clone())),
-        Principal::Service(service) => ("Service", Value::String(service_principal_name(service))),
+        Principal::Arn(arn) => ("AWS", Json::from(arn.clone())),
+        Principal::Service(service) => ("Service", Json::from(service_principal_name(service))),
     }
 }
 
@@ -152,16 +145,16 @@ pub fn effect(e: Effect) -> &'static str {
 }
 
 /// A condition or tag value of the model as JSON.
-pub fn json_value(v: &JsonValue) -> Value {
+pub fn json_value(v: &JsonValue) -> Json {
     match v {
-        JsonValue::String(s) => Value::String(s.clone()),
-        JsonValue::Int(i) => Value::from(*i),
-        JsonValue::Bool(b) => Value::Bool(*b),
-        JsonValue::List(items) => Value::Array(items.iter().map(json_value).collect()),
-        JsonValue::Object(fields) => Value::Object(
+        JsonValue::String(s) => Json::from(s.clone()),
+        JsonValue::Int(i) => Json::Num(*i),
+        JsonValue::Bool(b) => Json::Bool(*b),
+        JsonValue::List(items) => items.iter().map(json_value).collect(),
+        JsonValue::Object(fields) => Json::Obj(
             fields
                 .iter()
-                .map(|(k, v)| (k.clone(), json_value(v)))
+                .map(|(k, v)| (Str::from(k.clone()), json_value(v)))
                 .collect(),
         ),
     }
@@ -170,7 +163,6 @@ pub fn json_value(v: &JsonValue) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn service_principals_are_standardised() {
@@ -193,12 +185,12 @@ mod tests {
     #[test]
     fn statement_normalisation() {
         let s = Statement {
-            actions: vec![json!("x:y"), json!("x:y")],
+            actions: vec![Json::from("x:y"), Json::from("x:y")],
             effect: "Deny",
             principals: vec![
-                ("Service", json!("s")),
-                ("AWS", json!("*")),
-                ("AWS", json!("*")),
+                ("Service", Json::from("s")),
+                ("AWS", Json::from("*")),
+                ("AWS", Json::from("*")),
             ],
             ..Statement::default()
         };
@@ -210,19 +202,14 @@ mod tests {
 
     #[test]
     fn only_resolved_documents_drop_duplicate_statements() {
-        let st = || json!({"Effect": "Allow"});
+        let st = || obj! { "Effect" => "Allow" };
+        let statements = |d: Option<Json>| match d.unwrap().get("Statement") {
+            Some(Json::Arr(s)) => s.len(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(statements(document(vec![st(), st()], Rendering::Inline)), 2);
         assert_eq!(
-            document(vec![st(), st()], Rendering::Inline).unwrap()["Statement"]
-                .as_array()
-                .unwrap()
-                .len(),
-            2
-        );
-        assert_eq!(
-            document(vec![st(), st()], Rendering::Resolved).unwrap()["Statement"]
-                .as_array()
-                .unwrap()
-                .len(),
+            statements(document(vec![st(), st()], Rendering::Resolved)),
             1
         );
         assert_eq!(document(vec![], Rendering::Inline), None);

@@ -1,17 +1,17 @@
 //! CloudFormation intrinsic functions as the CDK renders them, and strings
 //! that mix literal text with pseudo-parameters (`Fn::Join` with `""`).
 
+use crate::json::{Json, Str, obj};
 use bkp_model::{Arn, Env};
-use serde_json::{Value, json};
 
 /// `{"Ref": name}`.
-pub fn reference(name: &str) -> Value {
-    json!({ "Ref": name })
+pub fn reference(name: impl Into<Str>) -> Json {
+    obj! { "Ref" => Json::Str(name.into()) }
 }
 
 /// `{"Fn::GetAtt": [logical_id, attribute]}`.
-pub fn get_att(logical_id: &str, attribute: &str) -> Value {
-    json!({ "Fn::GetAtt": [logical_id, attribute] })
+pub fn get_att(logical_id: impl Into<Str>, attribute: &'static str) -> Json {
+    obj! { "Fn::GetAtt" => vec![Json::Str(logical_id.into()), Json::from(attribute)] }
 }
 
 /// A string made of literal text and tokens, resolved as the CDK resolves a
@@ -19,7 +19,7 @@ pub fn get_att(logical_id: &str, attribute: &str) -> Value {
 /// plain string, anything else is `{"Fn::Join": ["", [...]]}`.
 #[derive(Default)]
 pub struct Concat {
-    parts: Vec<Value>,
+    parts: Vec<Json>,
 }
 
 impl Concat {
@@ -32,25 +32,25 @@ impl Concat {
         if text.is_empty() {
             return self;
         }
-        if let Some(Value::String(last)) = self.parts.last_mut() {
-            last.push_str(text);
+        if let Some(Json::Str(last)) = self.parts.last_mut() {
+            last.to_mut().push_str(text);
         } else {
-            self.parts.push(Value::String(text.to_string()));
+            self.parts.push(Json::from(text.to_string()));
         }
         self
     }
 
     /// Appends a token (an intrinsic function).
-    pub fn token(mut self, token: Value) -> Self {
+    pub fn token(mut self, token: Json) -> Self {
         self.parts.push(token);
         self
     }
 
-    pub fn build(self) -> Value {
+    pub fn build(mut self) -> Json {
         match self.parts.as_slice() {
-            [] => Value::String(String::new()),
-            [Value::String(s)] => Value::String(s.clone()),
-            _ => json!({ "Fn::Join": ["", self.parts] }),
+            [] => Json::from(""),
+            [Json::Str(_)] => self.parts.pop().expect("one part"),
+            _ => obj! { "Fn::Join" => vec![Json::from(""), Json::Arr(self.parts)] },
         }
     }
 }
@@ -64,13 +64,7 @@ fn arn_prefix() -> Concat {
 /// `Stack.formatArn` for `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE{sep}NAME`:
 /// the region and account are the stack's (pseudo-parameters when the stack
 /// is environment-agnostic).
-pub fn format_arn(
-    env: Option<&Env>,
-    service: &str,
-    resource: &str,
-    sep: char,
-    name: &str,
-) -> Value {
+pub fn format_arn(env: Option<&Env>, service: &str, resource: &str, sep: char, name: &str) -> Json {
     let c = arn_prefix().lit(&format!(":{service}:"));
     let c = match env {
         Some(env) => c.lit(&format!("{}:{}", env.region, env.account)),
@@ -83,9 +77,9 @@ pub fn format_arn(
 }
 
 /// An ARN of the model: verbatim, or formatted for the stack's environment.
-pub fn arn(env: Option<&Env>, arn: &Arn) -> Value {
+pub fn arn(env: Option<&Env>, arn: &Arn) -> Json {
     match arn {
-        Arn::Literal(s) => Value::String(s.clone()),
+        Arn::Literal(s) => Json::from(s.clone()),
         Arn::Formatted {
             service,
             resource,
@@ -96,31 +90,38 @@ pub fn arn(env: Option<&Env>, arn: &Arn) -> Value {
 }
 
 /// The ARN of an AWS managed policy, `ManagedPolicy.fromAwsManagedPolicyName`.
-pub fn aws_managed_policy_arn(name: &str) -> Value {
+pub fn aws_managed_policy_arn(name: &str) -> Json {
     arn_prefix()
         .lit(&format!(":iam::aws:policy/{name}"))
         .build()
 }
 
 /// The ARN of an account's root principal, `AccountPrincipal`.
-pub fn account_root_arn(account: &str) -> Value {
+pub fn account_root_arn(account: &str) -> Json {
     arn_prefix().lit(&format!(":iam::{account}:root")).build()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    fn value(j: Json) -> serde_json::Value {
+        serde_json::to_value(j).unwrap()
+    }
 
     #[test]
     fn concatenation() {
-        assert_eq!(Concat::new().lit("a").lit("b").build(), json!("ab"));
+        assert_eq!(value(Concat::new().lit("a").lit("b").build()), json!("ab"));
         assert_eq!(
-            Concat::new()
-                .lit("a")
-                .token(reference("X"))
-                .lit("b")
-                .lit("c")
-                .build(),
+            value(
+                Concat::new()
+                    .lit("a")
+                    .token(reference("X"))
+                    .lit("b")
+                    .lit("c")
+                    .build()
+            ),
             json!({"Fn::Join": ["", ["a", {"Ref": "X"}, "bc"]]})
         );
     }
@@ -128,7 +129,7 @@ mod tests {
     #[test]
     fn formatted_arns() {
         assert_eq!(
-            format_arn(None, "backup", "backup-vault", ':', "v"),
+            value(format_arn(None, "backup", "backup-vault", ':', "v")),
             json!({"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":backup:", {"Ref": "AWS::Region"}, ":",
                 {"Ref": "AWS::AccountId"}, ":backup-vault:v"]]})
         );
@@ -137,7 +138,7 @@ mod tests {
             region: "eu-west-1".into(),
         };
         assert_eq!(
-            format_arn(Some(&env), "ec2", "instance", '/', "i-1"),
+            value(format_arn(Some(&env), "ec2", "instance", '/', "i-1")),
             json!({"Fn::Join": ["", ["arn:", {"Ref": "AWS::Partition"}, ":ec2:eu-west-1:123456789012:instance/i-1"]]})
         );
     }

@@ -3,20 +3,22 @@
 //! the equivalent app — same resources, logical ids, generated names,
 //! properties and key order — without the bootstrap-version boilerplate.
 //!
-//! [`template`] builds the template, [`to_json`] and [`to_yaml`] print it.
-//! The CDK's id and name scheme lives in [`ids`].
+//! [`template`] builds the template as a [`Json`] value, [`to_json`] and
+//! [`to_yaml`] print it. The CDK's id and name scheme lives in [`ids`].
 
 #![warn(missing_docs)]
 
 mod iam;
 pub mod ids;
 mod intrinsics;
+pub mod json;
 mod render;
 
 use bkp_diagnostics::{Code, Diagnostic};
 use bkp_model::Model;
 use foldhash::{HashMap, HashMapExt};
-use serde_json::{Map, Value};
+pub use json::Json;
+use json::Object;
 
 /// A template would hold more resources than CloudFormation (and the CDK) allow.
 pub const TOO_MANY_RESOURCES: Code = Code("E0401");
@@ -31,7 +33,7 @@ pub const MAX_RESOURCES: usize = 500;
 /// Fails with [`TOO_MANY_RESOURCES`] past [`MAX_RESOURCES`] resources, at the
 /// span of the declaration whose resource went over the limit, and with
 /// [`DUPLICATE_LOGICAL_ID`] when two resources would share a logical id.
-pub fn template(model: &Model) -> Result<Value, Vec<Diagnostic>> {
+pub fn template(model: &Model) -> Result<Json, Vec<Diagnostic>> {
     let rendered = render::resources(model);
     let mut diagnostics = Vec::new();
     if rendered.len() > MAX_RESOURCES {
@@ -60,13 +62,15 @@ pub fn template(model: &Model) -> Result<Value, Vec<Diagnostic>> {
     drop(first);
     // No clashes and within the limit, so every resource has its body:
     // every one goes in, moved rather than copied.
-    let mut resources = Map::with_capacity(rendered.len());
+    let mut resources = Object::with_capacity(rendered.len());
     for r in rendered {
-        resources.extend(r.body.map(|body| (r.logical_id, body)));
+        if let Some(body) = r.body {
+            resources.push(r.logical_id, body);
+        }
     }
-    let mut template = Map::new();
-    template.insert("Resources".into(), Value::Object(resources));
-    Ok(Value::Object(template))
+    let mut template = Object::with_capacity(1);
+    template.push("Resources", resources);
+    Ok(Json::Obj(template))
 }
 
 fn too_many_resources(model: &Model, rendered: &[render::Rendered]) -> Diagnostic {
@@ -95,8 +99,8 @@ fn too_many_resources(model: &Model, rendered: &[render::Rendered]) -> Diagnosti
 
 /// The template as JSON with 2-space indentation and a trailing newline, keys
 /// in the CDK's order (as `cdk synth --json` and the CDK's assertions print it).
-pub fn to_json(value: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(value).expect("a JSON value always serializes");
+pub fn to_json(value: &Json) -> String {
+    let mut s = value.to_pretty();
     s.push('\n');
     s
 }
@@ -104,7 +108,7 @@ pub fn to_json(value: &Value) -> String {
 /// The template as CloudFormation YAML: block style, 2-space indentation,
 /// strings that YAML 1.1 would read as another type quoted, so that it reads
 /// back as the same JSON.
-pub fn to_yaml(value: &Value) -> Result<String, String> {
+pub fn to_yaml(value: &Json) -> Result<String, String> {
     let mut options = serde_saphyr::SerializerOptions::default();
     options.indent_step = 2;
     options.prefer_block_scalars = false;

@@ -12,13 +12,13 @@ use crate::MAX_RESOURCES;
 use crate::iam::{self, Rendering, Statement};
 use crate::ids::{generated_policy_name, generated_vault_name, resource_logical_id};
 use crate::intrinsics::{arn, aws_managed_policy_arn, format_arn, get_att, reference};
+use crate::json::{Json, Object, Str, obj};
 use bkp_diagnostics::Span;
 use bkp_model::{
     Construct, CopyAction, Env, Grant, Model, NewVault, Plan, RemovalPolicy, RoleId, RoleKind,
     Rule, Selection, VaultId, VaultKind,
 };
 use foldhash::{HashMap, HashMapExt, HashSet};
-use serde_json::{Map, Value, json};
 
 /// One rendered resource, with the span of the declaration it comes from.
 pub struct Rendered {
@@ -26,7 +26,7 @@ pub struct Rendered {
     pub resource_type: &'static str,
     /// The resource's JSON; `None` past [`MAX_RESOURCES`], where no template
     /// can be emitted and only ids, types and spans matter.
-    pub body: Option<Value>,
+    pub body: Option<Json>,
     pub span: Span,
 }
 
@@ -200,14 +200,14 @@ impl<'m> Renderer<'m> {
         path: &[&str],
         resource_type: &'static str,
         span: Span,
-        body: impl FnOnce(&Self, &str) -> Map<String, Value>,
+        body: impl FnOnce(&Self, &str) -> Object,
     ) -> String {
         let logical_id = resource_logical_id(path);
         let body = (self.out.len() < MAX_RESOURCES).then(|| {
-            let mut resource = Map::new();
-            resource.insert("Type".into(), Value::String(resource_type.into()));
-            resource.extend(body(self, &logical_id));
-            Value::Object(resource)
+            let mut resource = Object::with_capacity(4);
+            resource.push("Type", resource_type);
+            resource.append(body(self, &logical_id));
+            Json::Obj(resource)
         });
         self.out.push(Rendered {
             logical_id: logical_id.clone(),
@@ -231,35 +231,36 @@ impl<'m> Renderer<'m> {
         });
     }
 
-    fn vault_body(&self, nv: &NewVault, path: &[&str]) -> Map<String, Value> {
-        let mut props = Map::new();
+    fn vault_body(&self, nv: &NewVault, path: &[&str]) -> Object {
+        let mut props = Object::with_capacity(5);
         if let Some(policy) = access_policy(nv) {
-            props.insert("AccessPolicy".into(), policy);
+            props.push("AccessPolicy", policy);
         }
         // `backupVaultName || uniqueVaultName()`: an empty name is generated too.
         let name = match &nv.name {
             Some(n) if !n.is_empty() => n.clone(),
             _ => generated_vault_name(&self.model.stack.name, path),
         };
-        props.insert("BackupVaultName".into(), Value::String(name));
+        props.push("BackupVaultName", name);
         if let Some(key) = &nv.encryption_key_arn {
-            props.insert("EncryptionKeyArn".into(), Value::String(key.clone()));
+            props.push("EncryptionKeyArn", key.clone());
         }
         if let Some(lock) = &nv.lock {
-            let mut l = Map::new();
+            let mut l = Object::with_capacity(3);
             if let Some(d) = lock.changeable_for_days {
-                l.insert("ChangeableForDays".into(), d.into());
+                l.push("ChangeableForDays", d);
             }
             if let Some(d) = lock.max_retention_days {
-                l.insert("MaxRetentionDays".into(), d.into());
+                l.push("MaxRetentionDays", d);
             }
-            l.insert("MinRetentionDays".into(), lock.min_retention_days.into());
-            props.insert("LockConfiguration".into(), Value::Object(l));
+            l.push("MinRetentionDays", lock.min_retention_days);
+            props.push("LockConfiguration", l);
         }
         if let Some(n) = &nv.notifications {
-            props.insert(
-                "Notifications".into(),
-                json!({ "BackupVaultEvents": n.events, "SNSTopicArn": n.topic_arn }),
+            let events: Json = n.events.iter().map(|e| Json::from(e.clone())).collect();
+            props.push(
+                "Notifications",
+                obj! { "BackupVaultEvents" => events, "SNSTopicArn" => n.topic_arn.clone() },
             );
         }
         let (update_replace, deletion) = match nv.removal_policy {
@@ -267,33 +268,33 @@ impl<'m> Renderer<'m> {
             RemovalPolicy::Destroy => ("Delete", "Delete"),
             RemovalPolicy::RetainOnUpdateOrDelete => ("Retain", "RetainExceptOnCreate"),
         };
-        let mut body = Map::new();
-        body.insert("Properties".into(), Value::Object(props));
-        body.insert("UpdateReplacePolicy".into(), update_replace.into());
-        body.insert("DeletionPolicy".into(), deletion.into());
+        let mut body = Object::with_capacity(3);
+        body.push("Properties", props);
+        body.push("UpdateReplacePolicy", update_replace);
+        body.push("DeletionPolicy", deletion);
         body
     }
 
     /// The vault's name as a rule's `TargetBackupVault`.
-    fn vault_name(&self, id: VaultId) -> Value {
+    fn vault_name(&self, id: VaultId) -> Json {
         let vault = self.model.vault(id);
         match &vault.kind {
-            VaultKind::New(_) => get_att(&resource_logical_id(&vault.path), "BackupVaultName"),
+            VaultKind::New(_) => get_att(resource_logical_id(&vault.path), "BackupVaultName"),
             VaultKind::ImportedName { name } | VaultKind::ImportedArn { name, .. } => {
-                Value::String(name.clone())
+                Json::from(name.clone())
             }
         }
     }
 
     /// The vault's ARN, for copy actions and grants.
-    fn vault_arn(&self, id: VaultId) -> Value {
+    fn vault_arn(&self, id: VaultId) -> Json {
         let vault = self.model.vault(id);
         match &vault.kind {
-            VaultKind::New(_) => get_att(&resource_logical_id(&vault.path), "BackupVaultArn"),
+            VaultKind::New(_) => get_att(resource_logical_id(&vault.path), "BackupVaultArn"),
             VaultKind::ImportedName { name } => {
                 format_arn(self.env, "backup", "backup-vault", ':', name)
             }
-            VaultKind::ImportedArn { arn, .. } => Value::String(arn.clone()),
+            VaultKind::ImportedArn { arn, .. } => Json::from(arn.clone()),
         }
     }
 
@@ -302,11 +303,11 @@ impl<'m> Renderer<'m> {
     fn role(&mut self, id: RoleId) {
         let role = self.model.role(id);
         let role_grants = &self.grants[id.0];
-        let grants: Vec<Value> = role_grants
+        let grants: Vec<Json> = role_grants
             .iter()
             .map(|g| {
                 Statement {
-                    actions: g.actions.iter().map(|a| Value::String(a.clone())).collect(),
+                    actions: g.actions.iter().map(|a| Json::from(a.clone())).collect(),
                     effect: "Allow",
                     resources: vec![self.vault_arn(g.vault)],
                     ..Statement::default()
@@ -327,7 +328,7 @@ impl<'m> Renderer<'m> {
                     self.policy(
                         &[&role.id, "DefaultPolicy"],
                         doc,
-                        reference(&role_id),
+                        reference(role_id),
                         grant_span,
                     );
                 }
@@ -338,7 +339,7 @@ impl<'m> Renderer<'m> {
                 }
                 if let Some(doc) = iam::document(grants, Rendering::Resolved) {
                     let name = imported_role_name(arn);
-                    self.policy(&[&role.id, "Policy"], doc, Value::String(name), grant_span);
+                    self.policy(&[&role.id, "Policy"], doc, Json::from(name), grant_span);
                 }
             }
         }
@@ -357,18 +358,13 @@ impl<'m> Renderer<'m> {
         }
     }
 
-    fn policy(&mut self, path: &[&str], document: Value, role: Value, span: Span) {
+    fn policy(&mut self, path: &[&str], document: Json, role: Json, span: Span) {
         self.push(path, "AWS::IAM::Policy", span, |_, logical_id| {
-            let mut props = Map::new();
-            props.insert("PolicyDocument".into(), document);
-            props.insert(
-                "PolicyName".into(),
-                Value::String(generated_policy_name(logical_id)),
-            );
-            props.insert("Roles".into(), Value::Array(vec![role]));
-            let mut body = Map::new();
-            body.insert("Properties".into(), Value::Object(props));
-            body
+            properties(obj! {
+                "PolicyDocument" => document,
+                "PolicyName" => generated_policy_name(logical_id),
+                "Roles" => vec![role],
+            })
         });
     }
 
@@ -399,12 +395,15 @@ impl<'m> Renderer<'m> {
         }
     }
 
-    fn plan_body(&self, plan: &Plan) -> Map<String, Value> {
-        let mut backup_plan = Map::new();
+    fn plan_body(&self, plan: &Plan) -> Object {
+        let mut backup_plan = Object::with_capacity(3);
         if plan.windows_vss {
-            backup_plan.insert(
-                "AdvancedBackupSettings".into(),
-                json!([{ "BackupOptions": { "WindowsVSS": "enabled" }, "ResourceType": "EC2" }]),
+            backup_plan.push(
+                "AdvancedBackupSettings",
+                vec![obj! {
+                    "BackupOptions" => obj! { "WindowsVSS" => "enabled" },
+                    "ResourceType" => "EC2",
+                }],
             );
         }
         // `backupPlanName || id`
@@ -413,74 +412,65 @@ impl<'m> Renderer<'m> {
         } else {
             &plan.name
         };
-        backup_plan.insert("BackupPlanName".into(), Value::String(name.clone()));
-        let rules: Vec<Value> = plan.rules.iter().map(|r| self.rule(r)).collect();
-        backup_plan.insert("BackupPlanRule".into(), Value::Array(rules));
-        let mut props = Map::new();
-        props.insert("BackupPlan".into(), Value::Object(backup_plan));
-        let mut body = Map::new();
-        body.insert("Properties".into(), Value::Object(props));
-        body
+        backup_plan.push("BackupPlanName", name.clone());
+        let rules: Json = plan.rules.iter().map(|r| self.rule(r)).collect();
+        backup_plan.push("BackupPlanRule", rules);
+        properties(obj! { "BackupPlan" => backup_plan })
     }
 
-    fn rule(&self, rule: &Rule) -> Value {
-        let mut r = Map::new();
+    fn rule(&self, rule: &Rule) -> Json {
+        let mut r = Object::with_capacity(8);
         if let Some(m) = rule.completion_window_minutes {
-            r.insert("CompletionWindowMinutes".into(), m.into());
+            r.push("CompletionWindowMinutes", m);
         }
         if let Some(copies) = &rule.copy_actions {
-            r.insert(
-                "CopyActions".into(),
-                copies.iter().map(|c| self.copy_action(c)).collect(),
-            );
+            let copies: Json = copies.iter().map(|c| self.copy_action(c)).collect();
+            r.push("CopyActions", copies);
         }
         if let Some(c) = rule.continuous_backup {
-            r.insert("EnableContinuousBackup".into(), c.into());
+            r.push("EnableContinuousBackup", c);
         }
         if let Some(index_actions) = &rule.index_actions {
-            let actions: Vec<Value> = index_actions
+            let actions: Json = index_actions
                 .iter()
-                .map(|types| json!({ "ResourceTypes": types.iter().map(|t| t.aws_name()).collect::<Vec<_>>() }))
+                .map(|types| {
+                    let types: Json = types.iter().map(|t| Json::from(t.aws_name())).collect();
+                    obj! { "ResourceTypes" => types }
+                })
                 .collect();
-            r.insert("IndexActions".into(), Value::Array(actions));
+            r.push("IndexActions", actions);
         }
         if let Some(l) = lifecycle(rule.delete_after_days, rule.move_to_cold_storage_after_days) {
-            r.insert("Lifecycle".into(), l);
+            r.push("Lifecycle", l);
         }
         if let Some(recovery_point_tags) = &rule.recovery_point_tags {
-            let tags: Map<String, Value> = recovery_point_tags
+            let tags: Object = recovery_point_tags
                 .iter()
-                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .map(|(k, v)| (Str::from(k.clone()), Json::from(v.clone())))
                 .collect();
-            r.insert("RecoveryPointTags".into(), Value::Object(tags));
+            r.push("RecoveryPointTags", tags);
         }
-        r.insert("RuleName".into(), Value::String(rule.name.clone()));
+        r.push("RuleName", rule.name.clone());
         if let Some(s) = &rule.schedule {
-            r.insert("ScheduleExpression".into(), Value::String(s.clone()));
+            r.push("ScheduleExpression", s.clone());
         }
         if let Some(tz) = &rule.schedule_timezone {
-            r.insert(
-                "ScheduleExpressionTimezone".into(),
-                Value::String(tz.clone()),
-            );
+            r.push("ScheduleExpressionTimezone", tz.clone());
         }
         if let Some(m) = rule.start_window_minutes {
-            r.insert("StartWindowMinutes".into(), m.into());
+            r.push("StartWindowMinutes", m);
         }
-        r.insert("TargetBackupVault".into(), self.vault_name(rule.vault));
-        Value::Object(r)
+        r.push("TargetBackupVault", self.vault_name(rule.vault));
+        Json::Obj(r)
     }
 
-    fn copy_action(&self, c: &CopyAction) -> Value {
-        let mut m = Map::new();
-        m.insert(
-            "DestinationBackupVaultArn".into(),
-            self.vault_arn(c.destination),
-        );
+    fn copy_action(&self, c: &CopyAction) -> Json {
+        let mut m = Object::with_capacity(2);
+        m.push("DestinationBackupVaultArn", self.vault_arn(c.destination));
         if let Some(l) = lifecycle(c.delete_after_days, c.move_to_cold_storage_after_days) {
-            m.insert("Lifecycle".into(), l);
+            m.push("Lifecycle", l);
         }
-        Value::Object(m)
+        Json::Obj(m)
     }
 
     // ----- selections ------------------------------------------------------
@@ -511,42 +501,44 @@ impl<'m> Renderer<'m> {
         sel: &Selection,
         role: &SelectionRole,
         plan_logical_id: &str,
-    ) -> Map<String, Value> {
+    ) -> Object {
         let role_arn = match role {
-            SelectionRole::New(logical_id) => get_att(logical_id, "Arn"),
+            SelectionRole::New(logical_id) => get_att(logical_id.clone(), "Arn"),
             SelectionRole::Existing(role) => {
                 let role = self.model.role(*role);
                 match &role.kind {
-                    RoleKind::New { .. } => get_att(&resource_logical_id(&[&role.id]), "Arn"),
-                    RoleKind::Imported { arn } => Value::String(arn.clone()),
+                    RoleKind::New { .. } => get_att(resource_logical_id(&[&role.id]), "Arn"),
+                    RoleKind::Imported { arn } => Json::from(arn.clone()),
                 }
             }
         };
-        let mut s = Map::new();
+        let mut s = Object::with_capacity(6);
         let conditions = conditions(sel);
         if !conditions.is_empty() {
-            s.insert("Conditions".into(), Value::Object(conditions));
+            s.push("Conditions", conditions);
         }
-        s.insert("IamRoleArn".into(), role_arn);
+        s.push("IamRoleArn", role_arn);
         if !sel.tags.is_empty() {
-            let tags: Vec<Value> = sel
+            let tags: Json = sel
                 .tags
                 .iter()
-                .map(|(k, v)| json!({ "ConditionKey": k, "ConditionType": "STRINGEQUALS", "ConditionValue": v }))
+                .map(|(k, v)| {
+                    obj! {
+                        "ConditionKey" => k.clone(),
+                        "ConditionType" => "STRINGEQUALS",
+                        "ConditionValue" => v.clone(),
+                    }
+                })
                 .collect();
-            s.insert("ListOfTags".into(), Value::Array(tags));
+            s.push("ListOfTags", tags);
         }
         if !sel.not_resources.is_empty() {
-            s.insert(
-                "NotResources".into(),
-                sel.not_resources.iter().map(|a| arn(self.env, a)).collect(),
-            );
+            let arns: Json = sel.not_resources.iter().map(|a| arn(self.env, a)).collect();
+            s.push("NotResources", arns);
         }
         if !sel.resources.is_empty() {
-            s.insert(
-                "Resources".into(),
-                sel.resources.iter().map(|a| arn(self.env, a)).collect(),
-            );
+            let arns: Json = sel.resources.iter().map(|a| arn(self.env, a)).collect();
+            s.push("Resources", arns);
         }
         // `backupSelectionName || node.id`
         let name = if sel.name.is_empty() {
@@ -554,34 +546,33 @@ impl<'m> Renderer<'m> {
         } else {
             &sel.name
         };
-        s.insert("SelectionName".into(), Value::String(name.clone()));
-        let mut props = Map::new();
-        props.insert(
-            "BackupPlanId".into(),
-            get_att(plan_logical_id, "BackupPlanId"),
-        );
-        props.insert("BackupSelection".into(), Value::Object(s));
-        let mut body = Map::new();
-        body.insert("Properties".into(), Value::Object(props));
-        body
+        s.push("SelectionName", name.clone());
+        properties(obj! {
+            "BackupPlanId" => get_att(plan_logical_id.to_string(), "BackupPlanId"),
+            "BackupSelection" => s,
+        })
     }
+}
+
+/// A resource body with just `Properties`.
+fn properties(props: Json) -> Object {
+    let mut body = Object::with_capacity(1);
+    body.push("Properties", props);
+    body
 }
 
 /// An IAM role assumed by `assumed_by` with the given managed policies
 /// (duplicates dropped, first occurrence kept).
-fn role_body(
-    assumed_by: &[bkp_model::Principal],
-    managed_policies: Vec<&'static str>,
-) -> Map<String, Value> {
+fn role_body(assumed_by: &[bkp_model::Principal], managed_policies: Vec<&'static str>) -> Object {
     let assume = Statement {
-        actions: vec![Value::String("sts:AssumeRole".into())],
+        actions: vec![Json::from("sts:AssumeRole")],
         effect: "Allow",
         principals: assumed_by.iter().map(iam::principal).collect(),
         ..Statement::default()
     };
-    let mut props = Map::new();
-    props.insert(
-        "AssumeRolePolicyDocument".into(),
+    let mut props = Object::with_capacity(2);
+    props.push(
+        "AssumeRolePolicyDocument",
         iam::document(vec![assume.render()], Rendering::Resolved).expect("one statement"),
     );
     let mut arns: Vec<&str> = Vec::new();
@@ -591,14 +582,10 @@ fn role_body(
         }
     }
     if !arns.is_empty() {
-        props.insert(
-            "ManagedPolicyArns".into(),
-            arns.into_iter().map(aws_managed_policy_arn).collect(),
-        );
+        let arns: Json = arns.into_iter().map(aws_managed_policy_arn).collect();
+        props.push("ManagedPolicyArns", arns);
     }
-    let mut body = Map::new();
-    body.insert("Properties".into(), Value::Object(props));
-    body
+    properties(Json::Obj(props))
 }
 
 /// The role a selection's resources are backed up with.
@@ -624,65 +611,65 @@ fn selection_policies(sel: &Selection) -> Vec<&'static str> {
 /// `Conditions`: kinds in the order StringEquals, StringLike,
 /// StringNotEquals, StringNotLike, source order within a kind, tag keys
 /// prefixed `aws:ResourceTag/`.
-fn conditions(sel: &Selection) -> Map<String, Value> {
+fn conditions(sel: &Selection) -> Object {
     let mut kinds: Vec<_> = sel.conditions.iter().map(|c| c.kind).collect();
     kinds.sort();
     kinds.dedup();
-    kinds
-        .into_iter()
-        .map(|kind| {
-            let entries: Vec<Value> = sel
-                .conditions
-                .iter()
-                .filter(|c| c.kind == kind)
-                .map(|c| json!({ "ConditionKey": format!("aws:ResourceTag/{}", c.key), "ConditionValue": c.value }))
-                .collect();
-            (kind.aws_name().to_string(), Value::Array(entries))
-        })
-        .collect()
+    let mut out = Object::with_capacity(kinds.len());
+    for kind in kinds {
+        let entries: Json = sel
+            .conditions
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| {
+                obj! {
+                    "ConditionKey" => format!("aws:ResourceTag/{}", c.key),
+                    "ConditionValue" => c.value.clone(),
+                }
+            })
+            .collect();
+        out.push(kind.aws_name(), entries);
+    }
+    out
 }
 
-fn lifecycle(delete_after: Option<u64>, cold_after: Option<u64>) -> Option<Value> {
+fn lifecycle(delete_after: Option<u64>, cold_after: Option<u64>) -> Option<Json> {
     if delete_after.is_none() && cold_after.is_none() {
         return None;
     }
-    let mut l = Map::new();
+    let mut l = Object::with_capacity(2);
     if let Some(d) = delete_after {
-        l.insert("DeleteAfterDays".into(), d.into());
+        l.push("DeleteAfterDays", d);
     }
     if let Some(d) = cold_after {
-        l.insert("MoveToColdStorageAfterDays".into(), d.into());
+        l.push("MoveToColdStorageAfterDays", d);
     }
-    Some(Value::Object(l))
+    Some(Json::Obj(l))
 }
 
 /// The user's statements, then `block_recovery_point_deletion`'s deny. The
 /// document is the vault's inline `toJSON()`: duplicates are kept.
-fn access_policy(v: &NewVault) -> Option<Value> {
-    let mut statements: Vec<Value> = v
+fn access_policy(v: &NewVault) -> Option<Json> {
+    let mut statements: Vec<Json> = v
         .access_policy
         .iter()
         .map(|s| {
             Statement {
-                actions: s.actions.iter().map(|a| Value::String(a.clone())).collect(),
+                actions: s.actions.iter().map(|a| Json::from(a.clone())).collect(),
                 conditions: s
                     .conditions
                     .iter()
                     .map(|(op, entries)| {
-                        let entries: Map<String, Value> = entries
+                        let entries: Object = entries
                             .iter()
-                            .map(|(k, v)| (k.clone(), iam::json_value(v)))
+                            .map(|(k, v)| (Str::from(k.clone()), iam::json_value(v)))
                             .collect();
-                        (op.clone(), Value::Object(entries))
+                        (Str::from(op.clone()), Json::Obj(entries))
                     })
                     .collect(),
                 effect: iam::effect(s.effect),
                 principals: s.principals.iter().map(iam::principal).collect(),
-                resources: s
-                    .resources
-                    .iter()
-                    .map(|r| Value::String(r.clone()))
-                    .collect(),
+                resources: s.resources.iter().map(|r| Json::from(r.clone())).collect(),
             }
             .render()
         })
@@ -691,12 +678,12 @@ fn access_policy(v: &NewVault) -> Option<Value> {
         statements.push(
             Statement {
                 actions: vec![
-                    Value::String("backup:DeleteRecoveryPoint".into()),
-                    Value::String("backup:UpdateRecoveryPointLifecycle".into()),
+                    Json::from("backup:DeleteRecoveryPoint"),
+                    Json::from("backup:UpdateRecoveryPointLifecycle"),
                 ],
                 effect: "Deny",
                 principals: vec![iam::principal(&bkp_model::Principal::Any)],
-                resources: vec![Value::String("*".into())],
+                resources: vec![Json::from("*")],
                 ..Statement::default()
             }
             .render(),

@@ -40,7 +40,9 @@ pub fn run(
     let Some(template) = template.filter(|_| !warned) else {
         return ExitCode::from(1);
     };
-    let rendered = match format {
+    // Like the analysis, the template and its text live until the process ends.
+    let template = ManuallyDrop::new(template);
+    let rendered = ManuallyDrop::new(match format {
         Format::Json => bkp_cfn::to_json(&template),
         Format::Yaml => match bkp_cfn::to_yaml(&template) {
             Ok(y) => y,
@@ -49,7 +51,7 @@ pub fn run(
                 return ExitCode::from(1);
             }
         },
-    };
+    });
     match out {
         Some(path) => {
             if let Err(msg) = crate::io::write_atomic(path, rendered.as_bytes()) {

@@ -56,7 +56,7 @@ impl Analysis {
     /// and `bkp compile` do: its diagnostics (resource limits, logical id
     /// clashes) join the others. The template is returned only when there is
     /// no error anywhere.
-    pub fn compile(&mut self) -> Option<serde_json::Value> {
+    pub fn compile(&mut self) -> Option<bkp_cfn::Json> {
         if self.has_errors() {
             // The model of an erroneous program is incomplete; still report the
             // backend's own limits when they are certain.

@@ -1,0 +1,337 @@
+//! The JSON the backend builds and prints: objects keep insertion order
+//! without hashing, and keys and strings known at compile time are borrowed,
+//! so that a template costs little more to build than its text does to write.
+//!
+//! [`Json::to_pretty`] prints exactly what `serde_json::to_string_pretty`
+//! prints for the same value (2-space indentation, the same escapes).
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use std::borrow::Cow;
+
+/// A string of the template: borrowed when static, owned when computed.
+pub type Str = Cow<'static, str>;
+
+/// A JSON value of a template.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Json {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number: a template only holds non-negative integers.
+    Num(u64),
+    /// A string.
+    Str(Str),
+    /// An array.
+    Arr(Vec<Json>),
+    /// An object.
+    Obj(Object),
+}
+
+/// A JSON object: keys in insertion order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Object(Vec<(Str, Json)>);
+
+impl Object {
+    /// An empty object.
+    pub fn new() -> Object {
+        Object(Vec::new())
+    }
+
+    /// An empty object with room for `n` entries.
+    pub fn with_capacity(n: usize) -> Object {
+        Object(Vec::with_capacity(n))
+    }
+
+    /// Appends an entry whose key the caller knows is not there yet (the
+    /// backend's fixed property names).
+    pub fn push(&mut self, key: impl Into<Str>, value: impl Into<Json>) {
+        self.0.push((key.into(), value.into()));
+    }
+
+    /// Sets `key` as a JSON object does: a new key goes last, an existing one
+    /// keeps its place and takes the new value (for keys written by users).
+    pub fn insert(&mut self, key: impl Into<Str>, value: impl Into<Json>) {
+        let key = key.into();
+        let value = value.into();
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((key, value)),
+        }
+    }
+
+    /// Appends the entries of `other`, whose keys the caller knows are new.
+    pub fn append(&mut self, mut other: Object) {
+        self.0.append(&mut other.0);
+    }
+
+    /// Whether the object has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The value at `key`.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// The entries in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Json)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+}
+
+impl FromIterator<(Str, Json)> for Object {
+    fn from_iter<I: IntoIterator<Item = (Str, Json)>>(iter: I) -> Object {
+        let mut o = Object::new();
+        for (k, v) in iter {
+            o.insert(k, v);
+        }
+        o
+    }
+}
+
+impl From<Object> for Json {
+    fn from(o: Object) -> Json {
+        Json::Obj(o)
+    }
+}
+
+impl From<&'static str> for Json {
+    fn from(s: &'static str) -> Json {
+        Json::Str(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Json {
+    fn from(s: String) -> Json {
+        Json::Str(Cow::Owned(s))
+    }
+}
+
+impl From<u64> for Json {
+    fn from(n: u64) -> Json {
+        Json::Num(n)
+    }
+}
+
+impl From<bool> for Json {
+    fn from(b: bool) -> Json {
+        Json::Bool(b)
+    }
+}
+
+impl From<Vec<Json>> for Json {
+    fn from(items: Vec<Json>) -> Json {
+        Json::Arr(items)
+    }
+}
+
+impl FromIterator<Json> for Json {
+    fn from_iter<I: IntoIterator<Item = Json>>(iter: I) -> Json {
+        Json::Arr(iter.into_iter().collect())
+    }
+}
+
+/// An object from `key => value` pairs with fixed, distinct keys.
+macro_rules! obj {
+    ($($key:literal => $value:expr),* $(,)?) => {{
+        let mut o = $crate::json::Object::with_capacity([$($key),*].len());
+        $(o.push($key, $value);)*
+        $crate::json::Json::Obj(o)
+    }};
+}
+pub(crate) use obj;
+
+impl Json {
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The value at `key`, if this is an object that has it.
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(o) => o.get(key),
+            _ => None,
+        }
+    }
+
+    /// Pretty-printed with 2-space indentation, as `serde_json` prints it.
+    pub fn to_pretty(&self) -> String {
+        let mut out = String::with_capacity(self.size_hint());
+        self.write_pretty(&mut out, 0);
+        out
+    }
+
+    /// Appends the pretty-printed value, at nesting depth `depth`.
+    pub fn write_pretty(&self, out: &mut String, depth: usize) {
+        match self {
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Num(n) => out.push_str(itoa::Buffer::new().format(*n)),
+            Json::Str(s) => write_str(out, s),
+            Json::Arr(items) if items.is_empty() => out.push_str("[]"),
+            Json::Arr(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    out.push_str(if i == 0 { "\n" } else { ",\n" });
+                    indent(out, depth + 1);
+                    item.write_pretty(out, depth + 1);
+                }
+                out.push('\n');
+                indent(out, depth);
+                out.push(']');
+            }
+            Json::Obj(o) if o.is_empty() => out.push_str("{}"),
+            Json::Obj(o) => {
+                out.push('{');
+                for (i, (k, v)) in o.0.iter().enumerate() {
+                    out.push_str(if i == 0 { "\n" } else { ",\n" });
+                    indent(out, depth + 1);
+                    write_str(out, k);
+                    out.push_str(": ");
+                    v.write_pretty(out, depth + 1);
+                }
+                out.push('\n');
+                indent(out, depth);
+                out.push('}');
+            }
+        }
+    }
+
+    /// A rough size of the printed value, to allocate the output once.
+    fn size_hint(&self) -> usize {
+        match self {
+            Json::Bool(_) | Json::Num(_) => 8,
+            Json::Str(s) => s.len() + 2,
+            Json::Arr(items) => items.iter().map(|i| i.size_hint() + 16).sum::<usize>() + 8,
+            Json::Obj(o) => {
+                o.0.iter()
+                    .map(|(k, v)| k.len() + v.size_hint() + 20)
+                    .sum::<usize>()
+                    + 8
+            }
+        }
+    }
+}
+
+fn indent(out: &mut String, depth: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut n = depth * 2;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        out.push_str(&SPACES[..k]);
+        n -= k;
+    }
+}
+
+/// A JSON string literal with `serde_json`'s escapes: `\"`, `\\`, `\b`, `\f`,
+/// `\n`, `\r`, `\t`, other control characters as `\u00XX`, the rest verbatim.
+fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // Every escaped byte is ASCII, so `start..i` is on char boundaries.
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 0xf) as usize] as char);
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Bool(b) => serializer.serialize_bool(*b),
+            Json::Num(n) => serializer.serialize_u64(*n),
+            Json::Str(s) => serializer.serialize_str(s),
+            Json::Arr(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Obj(o) => {
+                let mut map = serializer.serialize_map(Some(o.0.len()))?;
+                for (k, v) in &o.0 {
+                    map.serialize_entry(k.as_ref(), v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = Json> {
+        let leaf = prop_oneof![
+            any::<bool>().prop_map(Json::Bool),
+            any::<u64>().prop_map(Json::Num),
+            any::<String>().prop_map(Json::from),
+            "[\"\\\\\\x00-\\x1f\\x7f a-z]{0,8}".prop_map(Json::from),
+        ];
+        leaf.prop_recursive(4, 64, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Json::Arr),
+                prop::collection::vec(("[a-z\"\\n]{0,6}", inner), 0..6).prop_map(|entries| {
+                    Json::Obj(
+                        entries
+                            .into_iter()
+                            .map(|(k, v)| (Str::from(k), v))
+                            .collect(),
+                    )
+                }),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn prints_as_serde_json_does(v in value()) {
+            let expected = serde_json::to_string_pretty(&v).unwrap();
+            prop_assert_eq!(v.to_pretty(), expected);
+        }
+    }
+
+    #[test]
+    fn insert_keeps_the_first_place_of_a_key() {
+        let mut o = Object::new();
+        o.insert("a", 1u64);
+        o.insert("b", 2u64);
+        o.insert("a", 3u64);
+        assert_eq!(Json::Obj(o).to_pretty(), "{\n  \"a\": 3,\n  \"b\": 2\n}");
+    }
+
+    #[test]
+    fn escapes() {
+        let s = Json::from("a\"b\\c\u{8}\u{c}\n\r\t\u{1}é".to_string());
+        assert_eq!(s.to_pretty(), serde_json::to_string(&s).unwrap());
+        assert_eq!(s.to_pretty(), r#""a\"b\\c\b\f\n\r\t\u0001é""#);
+    }
+}
