@@ -160,7 +160,7 @@ impl Json {
 
     /// Pretty-printed with 2-space indentation, as `serde_json` prints it.
     pub fn to_pretty(&self) -> String {
-        let mut out = String::with_capacity(self.size_hint());
+        let mut out = String::with_capacity(1 << 16);
         self.write_pretty(&mut out, 0);
         out
     }
@@ -175,55 +175,75 @@ impl Json {
             Json::Arr(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
-                    out.push_str(if i == 0 { "\n" } else { ",\n" });
-                    indent(out, depth + 1);
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    newline(out, depth + 1);
                     item.write_pretty(out, depth + 1);
                 }
-                out.push('\n');
-                indent(out, depth);
+                newline(out, depth);
                 out.push(']');
             }
             Json::Obj(o) if o.is_empty() => out.push_str("{}"),
             Json::Obj(o) => {
                 out.push('{');
                 for (i, (k, v)) in o.0.iter().enumerate() {
-                    out.push_str(if i == 0 { "\n" } else { ",\n" });
-                    indent(out, depth + 1);
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    newline(out, depth + 1);
                     write_str(out, k);
                     out.push_str(": ");
                     v.write_pretty(out, depth + 1);
                 }
-                out.push('\n');
-                indent(out, depth);
+                newline(out, depth);
                 out.push('}');
-            }
-        }
-    }
-
-    /// A rough size of the printed value, to allocate the output once.
-    fn size_hint(&self) -> usize {
-        match self {
-            Json::Bool(_) | Json::Num(_) => 8,
-            Json::Str(s) => s.len() + 2,
-            Json::Arr(items) => items.iter().map(|i| i.size_hint() + 16).sum::<usize>() + 8,
-            Json::Obj(o) => {
-                o.0.iter()
-                    .map(|(k, v)| k.len() + v.size_hint() + 20)
-                    .sum::<usize>()
-                    + 8
             }
         }
     }
 }
 
-fn indent(out: &mut String, depth: usize) {
-    const SPACES: &str = "                                                                ";
+/// A line break and the indentation of nesting depth `depth`.
+fn newline(out: &mut String, depth: usize) {
+    const LINE: &str = "\n                                                                ";
     let mut n = depth * 2;
+    let first = n.min(LINE.len() - 1);
+    out.push_str(&LINE[..1 + first]);
+    n -= first;
     while n > 0 {
-        let k = n.min(SPACES.len());
-        out.push_str(&SPACES[..k]);
+        let k = n.min(LINE.len() - 1);
+        out.push_str(&LINE[1..1 + k]);
         n -= k;
     }
+}
+
+/// `ESCAPES[b]`: how byte `b` is escaped in a JSON string, `0` for not at all,
+/// `u` for `\u00XX`, else the letter after the backslash.
+const ESCAPES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b'u';
+        b += 1;
+    }
+    t[0x08] = b'b';
+    t[0x0c] = b'f';
+    t[b'\n' as usize] = b'n';
+    t[b'\r' as usize] = b'r';
+    t[b'\t' as usize] = b't';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
+
+/// Whether any of the eight bytes of `word` is a control character, `"` or `\\`.
+fn needs_escape(word: u64) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // A byte below `n` (for `n` ≤ 128) sets its high bit in `x - n * ONES & !x`.
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * n as u64) & !x & HIGHS;
+    let zero = |x: u64| below(x, 1);
+    below(word, 0x20) | zero(word ^ (ONES * b'"' as u64)) | zero(word ^ (ONES * b'\\' as u64)) != 0
 }
 
 /// A JSON string literal with `serde_json`'s escapes: `\"`, `\\`, `\b`, `\f`,
@@ -232,29 +252,33 @@ fn write_str(out: &mut String, s: &str) {
     out.push('"');
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape: &str = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        // Every escaped byte is ASCII, so `start..i` is on char boundaries.
-        out.push_str(&s[start..i]);
-        if escape.is_empty() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time while none of them needs an escape.
+        if let Some(word) = bytes.get(i..i + 8)
+            && !needs_escape(u64::from_le_bytes(word.try_into().expect("eight bytes")))
+        {
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
+        i += 1;
+        let escape = ESCAPES[b as usize];
+        if escape == 0 {
+            continue;
+        }
+        // Every escaped byte is ASCII, so `start..at` is on char boundaries.
+        let at = i - 1;
+        out.push_str(&s[start..at]);
+        out.push('\\');
+        out.push(escape as char);
+        if escape == b'u' {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
+            out.push_str("00");
             out.push(HEX[(b >> 4) as usize] as char);
             out.push(HEX[(b & 0xf) as usize] as char);
-        } else {
-            out.push_str(escape);
         }
-        start = i + 1;
+        start = i;
     }
     out.push_str(&s[start..]);
     out.push('"');
