@@ -11,14 +11,19 @@ use std::process::ExitCode;
 /// with `all_full`, every report drawn in full.
 pub fn render_opts(all_full: bool) -> RenderOptions {
     let tty = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let (full, per_code) = if all_full {
+        (usize::MAX, usize::MAX)
+    } else {
+        (
+            RenderOptions::FULL_PER_SEVERITY,
+            RenderOptions::FULL_PER_CODE,
+        )
+    };
     RenderOptions {
         color: tty,
         unicode: tty,
-        full: if all_full {
-            usize::MAX
-        } else {
-            RenderOptions::FULL_PER_SEVERITY
-        },
+        full,
+        per_code,
     }
 }
 
@@ -32,8 +37,8 @@ pub fn print_diagnostics(path: &str, text: &str, diags: &[Diagnostic], opts: Ren
     let brief = brief_count(diags, opts);
     if brief > 0 {
         out.push_str(&format!(
-            "{path}: {brief} more listed by their first line after the first {} errors and {} warnings; `--full` draws every one\n",
-            opts.full, opts.full
+            "{path}: {brief} more listed by their first line (drawn in full: the first {} of each code, at most {} errors and {} warnings); `--full` draws every one\n",
+            opts.per_code, opts.full, opts.full
         ));
     }
     eprint!("{out}");

@@ -39,8 +39,9 @@ enum Command {
         /// Fail (exit 1) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
-        /// Draw every diagnostic in full (by default, after the first 20
-        /// errors and 20 warnings the others are listed by their first line).
+        /// Draw every diagnostic in full (by default, the first 5 of each code
+        /// and at most 20 errors and 20 warnings are drawn, the others are
+        /// listed by their first line).
         #[arg(long)]
         full: bool,
     },
@@ -60,8 +61,9 @@ enum Command {
         /// Fail (exit 1, no output) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
-        /// Draw every diagnostic in full (by default, after the first 20
-        /// errors and 20 warnings the others are listed by their first line).
+        /// Draw every diagnostic in full (by default, the first 5 of each code
+        /// and at most 20 errors and 20 warnings are drawn, the others are
+        /// listed by their first line).
         #[arg(long)]
         full: bool,
     },

@@ -11,6 +11,9 @@ pub struct RenderOptions {
     /// How many errors, and how many warnings, of one text [`render_all`]
     /// draws in full; the ones after are listed by their first line only.
     pub full: usize,
+    /// How many diagnostics of one code [`render_all`] draws in full; later
+    /// repeats of the code are listed by their first line only.
+    pub per_code: usize,
 }
 
 impl RenderOptions {
@@ -20,12 +23,18 @@ impl RenderOptions {
         color: false,
         unicode: false,
         full: usize::MAX,
+        per_code: usize::MAX,
     };
 
     /// The command line's default for [`RenderOptions::full`]: enough to
     /// read every distinct problem, few enough that thousands of repeats of
     /// one warning stay a list rather than pages of drawings.
     pub const FULL_PER_SEVERITY: usize = 20;
+
+    /// The command line's default for [`RenderOptions::per_code`]: the
+    /// drawing of a sixth repeat of one warning teaches nothing new, its
+    /// first line still says where it is.
+    pub const FULL_PER_CODE: usize = 5;
 }
 
 /// Renders diagnostics of one text; the source index is built once, so
@@ -154,8 +163,9 @@ pub fn render(diag: &Diagnostic, path: &str, text: &str, opts: RenderOptions) ->
 }
 
 /// Renders every diagnostic, in order: the first [`RenderOptions::full`]
-/// errors and as many warnings in full, separated by blank lines; any others
-/// by their first line ([`Renderer::header`]).
+/// errors and as many warnings in full, at most [`RenderOptions::per_code`]
+/// of each code, separated by blank lines; any others by their first line
+/// ([`Renderer::header`]).
 pub fn render_all(diags: &[Diagnostic], path: &str, text: &str, opts: RenderOptions) -> String {
     let reach = diags
         .iter()
@@ -183,10 +193,24 @@ pub fn brief_count(diags: &[Diagnostic], opts: RenderOptions) -> usize {
     drawn_in_full(diags, opts).filter(|full| !full).count()
 }
 
-/// For each diagnostic, whether it is among the first `opts.full` of its severity.
+/// For each diagnostic, whether it is drawn in full: among the first
+/// `opts.full` of its severity drawn so, and the first `opts.per_code` of its code.
 fn drawn_in_full(diags: &[Diagnostic], opts: RenderOptions) -> impl Iterator<Item = bool> + '_ {
     let (mut errors, mut warnings) = (0usize, 0usize);
+    // Few distinct codes occur in one text: a list is enough.
+    let mut by_code: Vec<(crate::Code, usize)> = Vec::new();
     diags.iter().map(move |d| {
+        let of_code = match by_code.iter_mut().find(|(c, _)| *c == d.code) {
+            Some((_, n)) => n,
+            None => {
+                by_code.push((d.code, 0));
+                &mut by_code.last_mut().expect("just pushed").1
+            }
+        };
+        *of_code += 1;
+        if *of_code > opts.per_code {
+            return false;
+        }
         let seen = match d.severity {
             Severity::Error => &mut errors,
             Severity::Warning => &mut warnings,
@@ -243,6 +267,28 @@ mod tests {
         let all = render_all(&diags, "f.bkp", text, RenderOptions::PLAIN);
         assert_eq!(brief_count(&diags, RenderOptions::PLAIN), 0);
         assert_eq!(all.matches("[W0001] Warning").count(), 2, "{all}");
+    }
+
+    #[test]
+    fn past_the_limit_of_a_code_only_the_first_line_is_printed() {
+        let text = "a = 1\nb = 2\nc = 3\n";
+        let diags = [
+            Diagnostic::warning(Code("W0001"), Span::new(0, 1), "first of W0001"),
+            Diagnostic::warning(Code("W0001"), Span::new(6, 7), "second of W0001"),
+            Diagnostic::warning(Code("W0002"), Span::new(12, 13), "first of W0002"),
+        ];
+        let opts = RenderOptions {
+            per_code: 1,
+            ..RenderOptions::PLAIN
+        };
+        assert_eq!(brief_count(&diags, opts), 1);
+        let out = render_all(&diags, "f.bkp", text, opts);
+        assert_eq!(out.matches("[W0001] Warning").count(), 1, "{out}");
+        assert_eq!(out.matches("[W0002] Warning").count(), 1, "{out}");
+        assert!(
+            out.contains("\nf.bkp:2:1: warning[W0001]: second of W0001\n\nf.bkp:3:1:"),
+            "{out}"
+        );
     }
 
     #[test]

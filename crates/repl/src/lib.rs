@@ -86,6 +86,7 @@ fn colour(tty: bool) -> RenderOptions {
         color: on,
         unicode: on,
         full: usize::MAX,
+        per_code: usize::MAX,
     }
 }
 
