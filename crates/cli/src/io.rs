@@ -6,6 +6,7 @@ use std::path::Path;
 pub fn read_source(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path)
         .map_err(|e| format!("bkp: cannot read {}: {}", path.display(), reason(&e)))?;
+    crate::alloc::expect_input(bytes.len());
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "bkp: {} is not valid UTF-8 (invalid byte at offset {})",
@@ -20,6 +21,7 @@ pub fn read_stdin() -> Result<String, String> {
     let mut buf = Vec::new();
     std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
         .map_err(|e| format!("bkp: cannot read stdin: {e}"))?;
+    crate::alloc::expect_input(buf.len());
     String::from_utf8(buf).map_err(|e| {
         format!(
             "bkp: stdin is not valid UTF-8 (invalid byte at offset {})",

@@ -1,6 +1,7 @@
 //! `bkp`: the command-line shell over the bkp libraries. Each subcommand is a
 //! thin module; the work happens in the library crates.
 
+mod alloc;
 mod check;
 mod compile;
 mod fmt;
@@ -9,9 +10,10 @@ mod io;
 use clap::{Parser, Subcommand};
 
 /// The pipeline allocates many small values (tree nodes, JSON maps);
-/// mimalloc serves them markedly faster than the system allocator.
+/// mimalloc serves them markedly faster than the system allocator, and the
+/// batch commands allocate from a bump arena in front of it.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::Allocator = alloc::Allocator;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -90,7 +92,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    alloc::enable_arena();
     let cli = Cli::parse();
+    if matches!(cli.command, Command::Repl | Command::Lsp) {
+        alloc::disable_arena();
+    }
     match cli.command {
         Command::Check {
             files,

@@ -156,8 +156,9 @@ fn parse_valid(
 /// Where [`parse_valid`] splits `tokens`: only a large file with balanced
 /// brackets, on a machine with more than one core.
 fn split_point(tokens: &[(TokenKind, SimpleSpan)], balanced: bool) -> Option<usize> {
-    let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-    if balanced && parallel && tokens.len() >= SPLIT_MIN_TOKENS {
+    // Asking for the cores costs system calls: only for a file worth splitting.
+    let parallel = || std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if balanced && tokens.len() >= SPLIT_MIN_TOKENS && parallel() {
         declaration_boundary(tokens, tokens.len() / 2)
     } else {
         None
