@@ -3,8 +3,8 @@
 //!
 //! `compile`, `check` and `fmt` are short-lived processes that build a tree,
 //! render it and exit. Most of what they allocate lives until the end, and
-//! what dies earlier is small. For them, [`enable_arena`] turns on a bump
-//! arena: an allocation is a pointer increment in one block, freeing is
+//! what dies earlier is small. For them, allocations come from a bump
+//! arena, mapped at the first allocation of the process: an allocation is a pointer increment in one block, freeing is
 //! nothing (except for the newest allocation, which is taken back), and a
 //! growing buffer that is the newest allocation (the output text) grows in
 //! place. The memory touched is then about what was allocated, in one
@@ -16,7 +16,7 @@
 
 use mimalloc::MiMalloc;
 use std::alloc::{GlobalAlloc, Layout};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 
 /// The global allocator of the `bkp` binary.
 pub struct Allocator;
@@ -24,9 +24,13 @@ pub struct Allocator;
 /// The arena's size: reserved address space, touched only as it is used.
 const ARENA_SIZE: usize = 64 << 20;
 
-/// Whether the arena serves allocations.
-static ON: AtomicBool = AtomicBool::new(false);
-/// The arena's first and one-past-last addresses (0 until enabled).
+/// The arena's state: not yet mapped, being mapped, serving, or off.
+static STATE: AtomicU8 = AtomicU8::new(UNMAPPED);
+const UNMAPPED: u8 = 0;
+const MAPPING: u8 = 1;
+const ON: u8 = 2;
+const OFF: u8 = 3;
+/// The arena's first and one-past-last addresses (0 until mapped).
 static START: AtomicUsize = AtomicUsize::new(0);
 static END: AtomicUsize = AtomicUsize::new(0);
 /// The address of the next allocation in the arena.
@@ -34,26 +38,35 @@ static NEXT: AtomicUsize = AtomicUsize::new(0);
 /// The address of the newest allocation in the arena.
 static LAST: AtomicUsize = AtomicUsize::new(0);
 
-/// Serves the allocations that follow from a bump arena (see the module
-/// documentation). Later calls do nothing; on failure to map the arena, all
-/// allocations stay with mimalloc.
-pub fn enable_arena() {
-    if START.load(Ordering::Relaxed) != 0 {
-        return;
+/// Maps the arena at the process's first allocation (the runtime's, before
+/// `main`), so that no allocation at all starts a heap elsewhere. Returns
+/// whether the arena serves allocations now; while another thread maps it,
+/// or when mapping failed, allocations go to mimalloc.
+#[cold]
+fn map_arena() -> bool {
+    if STATE
+        .compare_exchange(UNMAPPED, MAPPING, Ordering::Acquire, Ordering::Relaxed)
+        .is_err()
+    {
+        return STATE.load(Ordering::Acquire) == ON;
     }
     let Some(block) = reserve() else {
-        return;
+        STATE.store(OFF, Ordering::Release);
+        return false;
     };
     START.store(block, Ordering::Relaxed);
     END.store(block + ARENA_SIZE, Ordering::Relaxed);
     NEXT.store(block, Ordering::Relaxed);
-    ON.store(true, Ordering::Release);
+    // Unless a command turned the arena off meanwhile.
+    STATE
+        .compare_exchange(MAPPING, ON, Ordering::Release, Ordering::Relaxed)
+        .is_ok()
 }
 
 /// Sends the allocations that follow to mimalloc, for a command that runs
 /// long (the language server, the REPL). What the arena holds stays valid.
 pub fn disable_arena() {
-    ON.store(false, Ordering::Release);
+    STATE.store(OFF, Ordering::Release);
 }
 
 /// About how many bytes a command allocates per byte of source, at most
@@ -142,9 +155,12 @@ fn bump(layout: Layout) -> Option<*mut u8> {
 // and reallocation is routed by the address to where the block came from.
 unsafe impl GlobalAlloc for Allocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if ON.load(Ordering::Acquire)
-            && let Some(p) = bump(layout)
-        {
+        let on = match STATE.load(Ordering::Acquire) {
+            ON => true,
+            UNMAPPED => map_arena(),
+            _ => false,
+        };
+        if on && let Some(p) = bump(layout) {
             return p;
         }
         // SAFETY: forwarded with the caller's guarantees.
@@ -217,8 +233,12 @@ mod tests {
     /// allocate from it concurrently, which the arena must bear too.
     #[test]
     fn arena_allocates_grows_in_place_and_takes_back_the_newest() {
-        enable_arena();
-        assert!(ON.load(Ordering::Relaxed), "the arena could not be mapped");
+        // The test harness's first allocation mapped the arena.
+        assert_eq!(
+            STATE.load(Ordering::Relaxed),
+            ON,
+            "the arena is not serving"
+        );
         let a = Allocator;
         unsafe {
             let p = a.alloc(layout(24, 8));

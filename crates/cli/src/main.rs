@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand};
 
 /// The pipeline allocates many small values (tree nodes, JSON maps);
 /// mimalloc serves them markedly faster than the system allocator, and the
-/// batch commands allocate from a bump arena in front of it.
+/// batch commands allocate from a bump arena in front of it (see `alloc`).
 #[global_allocator]
 static ALLOCATOR: alloc::Allocator = alloc::Allocator;
 use std::path::PathBuf;
@@ -92,7 +92,6 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    alloc::enable_arena();
     let cli = Cli::parse();
     if matches!(cli.command, Command::Repl | Command::Lsp) {
         alloc::disable_arena();
