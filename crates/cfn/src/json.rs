@@ -165,6 +165,59 @@ impl Json {
         out
     }
 
+    /// Writes the value pretty-printed, as [`Json::to_pretty`] does, to
+    /// `sink` in pieces of about [`CHUNK`] bytes: the text of a large
+    /// template is never all in memory.
+    pub fn write_pretty_to<W: std::io::Write>(&self, sink: W) -> std::io::Result<()> {
+        let mut out = Chunked {
+            buf: String::with_capacity(CHUNK + CHUNK / 4),
+            sink,
+        };
+        self.write_chunked(&mut out, 0)?;
+        out.flush()
+    }
+
+    /// As [`Json::write_pretty`], passing `out`'s text on to its sink after
+    /// each member that fills it.
+    fn write_chunked<W: std::io::Write>(
+        &self,
+        out: &mut Chunked<W>,
+        depth: usize,
+    ) -> std::io::Result<()> {
+        match self {
+            Json::Arr(items) if !items.is_empty() => {
+                out.buf.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.buf.push(',');
+                    }
+                    newline(&mut out.buf, depth + 1);
+                    item.write_chunked(out, depth + 1)?;
+                    out.pass_on_when_full()?;
+                }
+                newline(&mut out.buf, depth);
+                out.buf.push(']');
+            }
+            Json::Obj(o) if !o.is_empty() => {
+                out.buf.push('{');
+                for (i, (k, v)) in o.0.iter().enumerate() {
+                    if i > 0 {
+                        out.buf.push(',');
+                    }
+                    newline(&mut out.buf, depth + 1);
+                    write_str(&mut out.buf, k);
+                    out.buf.push_str(": ");
+                    v.write_chunked(out, depth + 1)?;
+                    out.pass_on_when_full()?;
+                }
+                newline(&mut out.buf, depth);
+                out.buf.push('}');
+            }
+            _ => self.write_pretty(&mut out.buf, depth),
+        }
+        Ok(())
+    }
+
     /// Appends the pretty-printed value, at nesting depth `depth`.
     pub fn write_pretty(&self, out: &mut String, depth: usize) {
         match self {
@@ -200,6 +253,33 @@ impl Json {
                 out.push('}');
             }
         }
+    }
+}
+
+/// About how much text [`Json::write_pretty_to`] gathers before passing it on.
+pub const CHUNK: usize = 32 << 10;
+
+/// A text buffer in front of a byte sink.
+struct Chunked<W> {
+    buf: String,
+    sink: W,
+}
+
+impl<W: std::io::Write> Chunked<W> {
+    /// Passes the text on once there is a chunk of it.
+    fn pass_on_when_full(&mut self) -> std::io::Result<()> {
+        if self.buf.len() >= CHUNK {
+            self.sink.write_all(self.buf.as_bytes())?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// Passes the rest of the text on and flushes the sink.
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.sink.write_all(self.buf.as_bytes())?;
+        self.buf.clear();
+        self.sink.flush()
     }
 }
 
@@ -341,6 +421,43 @@ mod tests {
             let expected = serde_json::to_string_pretty(&v).unwrap();
             prop_assert_eq!(v.to_pretty(), expected);
         }
+    }
+
+    proptest! {
+        #[test]
+        fn streams_what_it_prints(v in value()) {
+            let mut streamed = Vec::new();
+            v.write_pretty_to(&mut streamed).unwrap();
+            prop_assert_eq!(String::from_utf8(streamed).unwrap(), v.to_pretty());
+        }
+    }
+
+    /// A sink that records the size of every write.
+    struct Writes(Vec<usize>, Vec<u8>);
+
+    impl std::io::Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.push(buf.len());
+            self.1.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_large_value_is_written_in_chunks() {
+        let members: Object = (0..20_000u64)
+            .map(|i| (Str::from(format!("Resource{i}")), Json::from(vec![Json::Num(i)])))
+            .collect();
+        let v = Json::Obj(members);
+        let mut sink = Writes(Vec::new(), Vec::new());
+        v.write_pretty_to(&mut sink).unwrap();
+        assert_eq!(String::from_utf8(sink.1).unwrap(), v.to_pretty());
+        assert!(sink.0.len() > 10, "{} writes", sink.0.len());
+        // One member at most past a chunk.
+        assert!(sink.0.iter().all(|&n| n < CHUNK + 100), "{:?}", sink.0);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! the equivalent app — same resources, logical ids, generated names,
 //! properties and key order — without the bootstrap-version boilerplate.
 //!
-//! [`template`] builds the template as a [`Json`] value, [`to_json`] and
+//! [`template`] builds the template as a [`Json`] value, [`to_json`] (or
+//! [`write_json`], in pieces) and
 //! [`to_yaml`] print it. The CDK's id and name scheme lives in [`ids`].
 
 #![warn(missing_docs)]
@@ -103,6 +104,13 @@ pub fn to_json(value: &Json) -> String {
     let mut s = value.to_pretty();
     s.push('\n');
     s
+}
+
+/// Writes [`to_json`]'s text to `sink`, a piece at a time.
+pub fn write_json<W: std::io::Write>(value: &Json, mut sink: W) -> std::io::Result<()> {
+    value.write_pretty_to(&mut sink)?;
+    sink.write_all(b"\n")?;
+    sink.flush()
 }
 
 /// The template as CloudFormation YAML: block style, 2-space indentation,

@@ -40,32 +40,39 @@ pub fn run(
     let Some(template) = template.filter(|_| !warned) else {
         return ExitCode::from(1);
     };
-    // Like the analysis, the template and its text live until the process ends.
+    // Like the analysis, the template lives until the process ends.
     let template = ManuallyDrop::new(template);
-    let rendered = ManuallyDrop::new(match format {
-        Format::Json => bkp_cfn::to_json(&template),
+    let yaml = match format {
+        Format::Json => None,
         Format::Yaml => match bkp_cfn::to_yaml(&template) {
-            Ok(y) => y,
+            Ok(y) => Some(ManuallyDrop::new(y)),
             Err(e) => {
                 eprintln!("bkp: cannot render YAML: {e}");
                 return ExitCode::from(1);
             }
         },
-    });
+    };
     match out {
         Some(path) => {
-            if let Err(msg) = crate::io::write_atomic(path, rendered.as_bytes()) {
+            let written = match &yaml {
+                Some(yaml) => crate::io::write_atomic(path, yaml.as_bytes()),
+                None => crate::io::write_atomic_with(path, |f| bkp_cfn::write_json(&template, f)),
+            };
+            if let Err(msg) = written {
                 eprintln!("{msg}");
                 return ExitCode::from(2);
             }
         }
         None => {
             let mut stdout = std::io::stdout().lock();
-            if stdout
-                .write_all(rendered.as_bytes())
-                .and_then(|_| stdout.flush())
-                .is_err()
-            {
+            let written = match &yaml {
+                Some(yaml) => stdout
+                    .write_all(yaml.as_bytes())
+                    .and_then(|_| stdout.flush()),
+                None => bkp_cfn::write_json(&template, &mut stdout),
+            };
+            // A closed stdout (`bkp compile f | head`) is not worth a message.
+            if written.is_err() {
                 return ExitCode::from(2);
             }
         }

@@ -1,5 +1,7 @@
 //! Reading sources and writing outputs, with one-line error messages.
 
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 /// Reads a source file, or explains in one line why it cannot.
@@ -33,6 +35,14 @@ pub fn read_stdin() -> Result<String, String> {
 /// Writes `contents` to `path` atomically: a temporary file in the same
 /// folder, then a rename, so readers never see a partial file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
+    write_atomic_with(path, |f| f.write_all(contents))
+}
+
+/// As [`write_atomic`], with `write` producing the contents.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> Result<(), String> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -42,7 +52,13 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.bkp-tmp-{}", std::process::id()));
-    let result = std::fs::write(&tmp, contents).and_then(|_| std::fs::rename(&tmp, path));
+    let result = File::create(&tmp)
+        .and_then(|f| {
+            let mut out = BufWriter::new(f);
+            write(&mut out)?;
+            out.flush()
+        })
+        .and_then(|_| std::fs::rename(&tmp, path));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(format!(

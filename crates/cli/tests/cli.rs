@@ -202,6 +202,35 @@ fn compile_to_file_is_atomic_and_skipped_on_error() {
     );
 }
 
+/// A template far larger than the pieces it is written in comes out whole,
+/// the same on stdout and in a file, as the library prints it.
+#[test]
+fn a_large_template_is_written_whole() {
+    let dir = temp_dir("large");
+    let src = dir.join("large.bkp");
+    let mut text_src = String::from("vault v { backup_vault_name = \"shared\" }\n");
+    for i in 0..120 {
+        text_src.push_str(&format!(
+            "plan P{i} = daily_weekly_monthly5_year -> vault v <\n  select S{i} {{ resources = [dynamodb_table(\"t{i}\")] }}\n>\n"
+        ));
+    }
+    std::fs::write(&src, &text_src).unwrap();
+    let out = run(&["compile", src.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(out.stdout.len() > 200_000, "{} bytes", out.stdout.len());
+    let out_file = dir.join("large.json");
+    run(&[
+        "compile",
+        src.to_str().unwrap(),
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read(&out_file).unwrap(), out.stdout);
+    let mut analysis = bkp_driver::Analysis::new(text_src);
+    let template = analysis.compile().expect("a template");
+    assert_eq!(text(&out.stdout), bkp_cfn::to_json(&template));
+}
+
 #[test]
 fn compile_rejected_case_prints_no_template() {
     let bad = repo().join("tests/parity/err_grant_wildcard.bkp");
