@@ -449,7 +449,12 @@ mod tests {
     #[test]
     fn a_large_value_is_written_in_chunks() {
         let members: Object = (0..20_000u64)
-            .map(|i| (Str::from(format!("Resource{i}")), Json::from(vec![Json::Num(i)])))
+            .map(|i| {
+                (
+                    Str::from(format!("Resource{i}")),
+                    Json::from(vec![Json::Num(i)]),
+                )
+            })
             .collect();
         let v = Json::Obj(members);
         let mut sink = Writes(Vec::new(), Vec::new());

@@ -231,6 +231,57 @@ fn a_large_template_is_written_whole() {
     assert_eq!(text(&out.stdout), bkp_cfn::to_json(&template));
 }
 
+/// Input nested past any sensible depth is reported, by every command,
+/// instead of exhausting the stack of some pass; nesting up to the limits on
+/// every level goes through every stage.
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let dir = temp_dir("deep");
+    let deep = dir.join("deep.bkp");
+    let mut strings = String::from("1");
+    for _ in 0..20_000 {
+        strings = format!("\"${{{strings}}}\"");
+    }
+    std::fs::write(
+        &deep,
+        format!(
+            "let a = {}1{}\nlet b = {strings}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+    )
+    .unwrap();
+    let path = deep.to_str().unwrap();
+    for args in [
+        &["check", path][..],
+        &["compile", path],
+        &["fmt", "--check", path],
+    ] {
+        let out = run(args);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(text(&out.stderr).contains("E0112"), "{args:?}");
+    }
+    // At the limits: 64 brackets inside each of 8 nested interpolations.
+    let mut nested = String::from("1");
+    for _ in 0..8 {
+        nested = format!("\"${{{}{nested}{}}}\"", "[".repeat(63), "]".repeat(63));
+    }
+    let limit = dir.join("limit.bkp");
+    std::fs::write(
+        &limit,
+        format!("let a = {}{nested}{}\n", "[".repeat(63), "]".repeat(63)),
+    )
+    .unwrap();
+    let out = run(&["check", limit.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(!text(&out.stderr).contains("E0112"));
+}
+
 #[test]
 fn compile_rejected_case_prints_no_template() {
     let bad = repo().join("tests/parity/err_grant_wildcard.bkp");

@@ -37,8 +37,91 @@ pub(crate) struct Balanced {
     pub tokens: Vec<Token>,
 }
 
-/// Checks the brackets of `tokens` (comments included) from `src`.
+/// How deep brackets may nest. Real policies nest a few levels; the limit
+/// keeps every recursive pass (parser, checker, evaluator, formatter, the
+/// IDE engine) far from the end of its thread's stack on any input.
+pub const MAX_NESTING: usize = 64;
+
+/// Checks the brackets of `tokens` (comments included) from `src`: balances
+/// them, then cuts what nests deeper than [`MAX_NESTING`].
 pub(crate) fn check(src: &str, tokens: &[Token]) -> Balanced {
+    let mut balanced = balance(src, tokens);
+    balanced.tokens = limit_nesting(balanced.tokens, &mut balanced.diagnostics);
+    balanced
+}
+
+/// Replaces each bracketed group that opens deeper than [`MAX_NESTING`]
+/// by one error token spanning it (the parser reads that as an expression
+/// already diagnosed), with one diagnostic at its opening bracket.
+pub(crate) fn limit_nesting(tokens: Vec<Token>, diags: &mut Vec<Diagnostic>) -> Vec<Token> {
+    let opens = |k: T| closer(k).is_some();
+    let closes = |k: T| matches!(k, T::RBrace | T::RBracket | T::RParen | T::Gt);
+    let mut depth = 0usize;
+    let too_deep = tokens.iter().any(|t| {
+        if opens(t.kind) {
+            depth += 1;
+        } else if closes(t.kind) {
+            depth = depth.saturating_sub(1);
+        }
+        depth > MAX_NESTING
+    });
+    if !too_deep {
+        return tokens;
+    }
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if opens(t.kind) && depth == MAX_NESTING {
+            // Skip to the bracket that closes this one (or to the end).
+            let mut inner = 0usize;
+            let mut j = i;
+            while j < tokens.len() {
+                if opens(tokens[j].kind) {
+                    inner += 1;
+                } else if closes(tokens[j].kind) {
+                    inner -= 1;
+                    if inner == 0 {
+                        break;
+                    }
+                }
+                j += 1;
+            }
+            let last = tokens[j.min(tokens.len() - 1)];
+            diags.push(
+                Diagnostic::error(
+                    Code("E0112"),
+                    t.span,
+                    format!("brackets nested more than {MAX_NESTING} deep"),
+                )
+                .with_label(format!(
+                    "this `{}` opens level {}",
+                    text(t.kind),
+                    MAX_NESTING + 1
+                ))
+                .with_help("give the inner values names with `let` and use the names here"),
+            );
+            out.push(Token {
+                kind: T::Error,
+                span: t.span.cover(last.span),
+            });
+            i = j + 1;
+            continue;
+        }
+        if opens(t.kind) {
+            depth += 1;
+        } else if closes(t.kind) {
+            depth = depth.saturating_sub(1);
+        }
+        out.push(t);
+        i += 1;
+    }
+    out
+}
+
+/// Balances the brackets of `tokens` (comments included) from `src`.
+fn balance(src: &str, tokens: &[Token]) -> Balanced {
     let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
     toks.extend(tokens.iter().copied().filter(|t| !t.kind.is_trivia()));
     let mut diags = Vec::new();

@@ -140,40 +140,67 @@ fn lex_string(lex: &mut logos::Lexer<TokenKind>) -> Result<(), LexError> {
 
 /// Returns the length of the body including the closing quote, or the length
 /// up to the end of the line when unterminated.
+///
 fn scan_string_body(s: &[u8]) -> Result<usize, usize> {
+    // Most strings have no interpolation.
     let mut i = 0;
-    while i < s.len() {
-        match s[i] {
+    while let Some(&c) = s.get(i) {
+        match c {
             b'"' => return Ok(i + 1),
             b'\n' => return Err(i),
-            b'\\' => {
-                i += if s.get(i + 1).is_some_and(|&c| c != b'\n') {
-                    2
-                } else {
-                    1
-                }
-            }
-            b'$' if s.get(i + 1) == Some(&b'{') => {
-                i += 2;
-                let mut depth = 1;
-                while i < s.len() && depth > 0 {
-                    match s[i] {
-                        b'{' => depth += 1,
-                        b'}' => depth -= 1,
-                        b'\n' => return Err(i),
-                        b'"' => match scan_string_body(&s[i + 1..]) {
-                            Ok(n) => i += n,
-                            Err(n) => return Err(i + 1 + n),
-                        },
-                        _ => {}
-                    }
-                    i += 1;
-                }
-            }
+            b'\\' if s.get(i + 1).is_some_and(|&c| c != b'\n') => i += 2,
+            b'$' if s.get(i + 1) == Some(&b'{') => return scan_interpolated(s),
             _ => i += 1,
         }
     }
     Err(s.len())
+}
+
+/// As [`scan_string_body`], for a string with interpolations: iterative,
+/// with the open strings and interpolations on a stack, so that no nesting
+/// depth can exhaust the call stack.
+fn scan_interpolated(s: &[u8]) -> Result<usize, usize> {
+    /// An open string, or an interpolation with its count of open braces.
+    enum Open {
+        Str,
+        Interp(usize),
+    }
+    let mut open = vec![Open::Str];
+    let mut i = 0;
+    while let Some(top) = open.last_mut() {
+        let Some(&c) = s.get(i) else {
+            return Err(s.len());
+        };
+        if c == b'\n' {
+            return Err(i);
+        }
+        match top {
+            Open::Str => match c {
+                b'"' => {
+                    open.pop();
+                }
+                b'\\' if s.get(i + 1).is_some_and(|&c| c != b'\n') => i += 1,
+                b'$' if s.get(i + 1) == Some(&b'{') => {
+                    open.push(Open::Interp(1));
+                    i += 1;
+                }
+                _ => {}
+            },
+            Open::Interp(braces) => match c {
+                b'{' => *braces += 1,
+                b'}' => {
+                    *braces -= 1;
+                    if *braces == 0 {
+                        open.pop();
+                    }
+                }
+                b'"' => open.push(Open::Str),
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    Ok(i)
 }
 
 fn single_quoted(_: &mut logos::Lexer<TokenKind>) -> Result<(), LexError> {

@@ -195,13 +195,19 @@ fn declaration_boundary(tokens: &[(TokenKind, SimpleSpan)], from: usize) -> Opti
 /// Parses one expression (used for the REPL's input and interpolations).
 pub fn parse_expr(src: &str) -> (ast::Expr, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let e = parse_embedded_expr(src, Span::new(0, src.len()), &mut diags);
+    let e = parse_embedded_expr(src, Span::new(0, src.len()), &mut diags, 0);
     bkp_diagnostics::sort_and_dedup(&mut diags);
     (e, diags)
 }
 
-/// Parses the expression under `span` of `src`, spans relative to `src`.
-pub(crate) fn parse_embedded_expr(src: &str, span: Span, diags: &mut Vec<Diagnostic>) -> ast::Expr {
+/// Parses the expression under `span` of `src`, spans relative to `src`,
+/// `depth` interpolations deep.
+pub(crate) fn parse_embedded_expr(
+    src: &str,
+    span: Span,
+    diags: &mut Vec<Diagnostic>,
+    depth: usize,
+) -> ast::Expr {
     let (mut tokens, lex_diags) = lexer::lex(&src[span.range()]);
     for t in &mut tokens {
         t.span = t.span.shift(span.start);
@@ -215,6 +221,7 @@ pub(crate) fn parse_embedded_expr(src: &str, span: Span, diags: &mut Vec<Diagnos
         }
         d
     }));
+    let tokens = delimiters::limit_nesting(tokens, diags);
     let input = parser::parser_tokens(&tokens);
     let eoi = SimpleSpan::from(span.end..span.end);
     let nl = just(TokenKind::Newline).repeated();
@@ -227,7 +234,7 @@ pub(crate) fn parse_embedded_expr(src: &str, span: Span, diags: &mut Vec<Diagnos
         .into_output_errors();
     diags.extend(convert_errors(src, errors, &input));
     let mut e = e.unwrap_or_else(|| ast::Expr::error(span));
-    strings::expand(&mut e, src, diags);
+    strings::expand_at(&mut e, src, diags, depth);
     e
 }
 

@@ -80,7 +80,21 @@ fn unescape_into(s: &str, base: usize, out: &mut String, diags: &mut Vec<Diagnos
 }
 
 /// Splits the literal under `span` of `src` into parts.
-pub(crate) fn split(src: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Vec<StrPart> {
+/// How deep interpolations may nest (`"${"${x}"}"` is two deep): deeper is
+/// never needed, and with brackets limited to [`MAX_NESTING`] on each level
+/// it bounds the depth of any expression tree.
+///
+/// [`MAX_NESTING`]: crate::delimiters::MAX_NESTING
+pub const MAX_INTERPOLATION_NESTING: usize = 8;
+
+/// The parts of the string literal at `span`, which lies `depth`
+/// interpolations deep.
+pub(crate) fn split(
+    src: &str,
+    span: Span,
+    diags: &mut Vec<Diagnostic>,
+    depth: usize,
+) -> Vec<StrPart> {
     let text = &src[span.range()];
     let closed =
         text.len() >= 2 && text.ends_with('"') && !ends_in_escape(&text[1..text.len() - 1]);
@@ -131,8 +145,26 @@ pub(crate) fn split(src: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Vec<S
                         .with_help("close it with `}`"),
                     );
                     Expr::error(inner)
+                } else if depth == MAX_INTERPOLATION_NESTING {
+                    diags.push(
+                        Diagnostic::error(
+                            Code("E0112"),
+                            Span::new(interp_span.start, interp_span.start + 2),
+                            format!(
+                                "interpolations nested more than {MAX_INTERPOLATION_NESTING} deep"
+                            ),
+                        )
+                        .with_label(format!(
+                            "this `${{` opens level {}",
+                            MAX_INTERPOLATION_NESTING + 1
+                        ))
+                        .with_help(
+                            "give the inner strings names with `let` and use the names here",
+                        ),
+                    );
+                    Expr::error(inner)
                 } else {
-                    crate::parse_embedded_expr(src, inner, diags)
+                    crate::parse_embedded_expr(src, inner, diags, depth + 1)
                 };
                 parts.push(StrPart::Interp(Box::new(expr), interp_span));
                 i = end.map_or(bytes.len(), |e| e + 1);
@@ -177,21 +209,25 @@ fn matching_brace(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// Fills in the parts of every string literal in an expression tree.
 pub(crate) fn expand(expr: &mut Expr, src: &str, diags: &mut Vec<Diagnostic>) {
+    expand_at(expr, src, diags, 0);
+}
+
+/// As [`expand`], for a tree `depth` interpolations deep.
+pub(crate) fn expand_at(expr: &mut Expr, src: &str, diags: &mut Vec<Diagnostic>, depth: usize) {
+    let expand = |e: &mut Expr, diags: &mut Vec<Diagnostic>| expand_at(e, src, diags, depth);
     match &mut expr.kind {
-        ExprKind::Str(parts) => *parts = split(src, expr.span, diags),
-        ExprKind::List(items) => items.iter_mut().for_each(|e| expand(e, src, diags)),
+        ExprKind::Str(parts) => *parts = split(src, expr.span, diags, depth),
+        ExprKind::List(items) => items.iter_mut().for_each(|e| expand(e, diags)),
         ExprKind::Record(r) | ExprKind::Tagged { record: r, .. } => r
             .fields
             .iter_mut()
-            .for_each(|f| expand(&mut f.value, src, diags)),
-        ExprKind::Call { args, .. } => args
-            .iter_mut()
-            .for_each(|a| expand(&mut a.value, src, diags)),
+            .for_each(|f| expand(&mut f.value, diags)),
+        ExprKind::Call { args, .. } => args.iter_mut().for_each(|a| expand(&mut a.value, diags)),
         ExprKind::Binary { lhs, rhs, .. } => {
-            expand(lhs, src, diags);
-            expand(rhs, src, diags);
+            expand(lhs, diags);
+            expand(rhs, diags);
         }
-        ExprKind::Paren(e) => expand(e, src, diags),
+        ExprKind::Paren(e) => expand(e, diags),
         ExprKind::Int(_)
         | ExprKind::Duration { .. }
         | ExprKind::Bool(_)
