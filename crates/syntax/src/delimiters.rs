@@ -45,6 +45,17 @@ pub const MAX_NESTING: usize = 64;
 /// Checks the brackets of `tokens` (comments included) from `src`: balances
 /// them, then cuts what nests deeper than [`MAX_NESTING`].
 pub(crate) fn check(src: &str, tokens: &[Token]) -> Balanced {
+    let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
+    toks.extend(tokens.iter().copied().filter(|t| !t.kind.is_trivia()));
+    let mut balanced = balance(src, toks);
+    balanced.tokens = limit_nesting(balanced.tokens, &mut balanced.diagnostics);
+    balanced
+}
+
+/// As [`check`], consuming `tokens`, whose list becomes the parser's when
+/// the brackets need no repair.
+pub(crate) fn check_owned(src: &str, mut tokens: Vec<Token>) -> Balanced {
+    tokens.retain(|t| !t.kind.is_trivia());
     let mut balanced = balance(src, tokens);
     balanced.tokens = limit_nesting(balanced.tokens, &mut balanced.diagnostics);
     balanced
@@ -120,10 +131,8 @@ pub(crate) fn limit_nesting(tokens: Vec<Token>, diags: &mut Vec<Diagnostic>) -> 
     out
 }
 
-/// Balances the brackets of `tokens` (comments included) from `src`.
-fn balance(src: &str, tokens: &[Token]) -> Balanced {
-    let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
-    toks.extend(tokens.iter().copied().filter(|t| !t.kind.is_trivia()));
+/// Balances the brackets of `toks` (comments dropped) from `src`.
+fn balance(src: &str, toks: Vec<Token>) -> Balanced {
     let mut diags = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     // Insertions: (index in `toks` before which to insert, token).

@@ -46,6 +46,17 @@ fn sp(s: SimpleSpan) -> Span {
 
 /// Prepares tokens for chumsky: comments dropped (the bracket check's
 /// tokens have none already, and are converted at their exact size).
+/// As [`parser_tokens`], consuming `tokens`: the list is converted where it
+/// lies (a token and the parser's pair have the same size), so a large file
+/// needs no second list.
+pub(crate) fn into_parser_tokens(tokens: Vec<Token>) -> Vec<(T, SimpleSpan)> {
+    tokens
+        .into_iter()
+        .filter(|t| !t.kind.is_trivia())
+        .map(|t| (t.kind, SimpleSpan::from(t.span.start..t.span.end)))
+        .collect()
+}
+
 pub(crate) fn parser_tokens(tokens: &[Token]) -> Vec<(T, SimpleSpan)> {
     let mut out = Vec::with_capacity(tokens.len());
     out.extend(
@@ -796,4 +807,29 @@ pub(crate) fn file<'s, R: PErr<'s>>(src: &'s str) -> impl Parser<'s, In<'s>, Fil
     )
     .then_ignore(end())
     .map(|items| File { items })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bkp_diagnostics::Span;
+
+    #[test]
+    fn owned_tokens_become_the_parsers_in_place() {
+        let tokens: Vec<Token> = (0..1000)
+            .map(|i| Token {
+                kind: if i % 3 == 0 { T::Comment } else { T::Comma },
+                span: Span::new(i, i + 1),
+            })
+            .collect();
+        let before = tokens.as_ptr() as usize;
+        let expected = parser_tokens(&tokens);
+        let converted = into_parser_tokens(tokens);
+        assert_eq!(converted, expected);
+        assert_eq!(
+            converted.as_ptr() as usize,
+            before,
+            "a second list was allocated"
+        );
+    }
 }
