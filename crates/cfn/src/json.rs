@@ -160,9 +160,9 @@ impl Json {
 
     /// Pretty-printed with 2-space indentation, as `serde_json` prints it.
     pub fn to_pretty(&self) -> String {
-        let mut out = String::with_capacity(1 << 16);
-        self.write_pretty(&mut out, 0);
-        out
+        let mut out = Vec::with_capacity(1 << 16);
+        self.write_into(&mut out, 0);
+        String::from_utf8(out).expect("the printer writes whole UTF-8 strings")
     }
 
     /// Writes the value pretty-printed, as [`Json::to_pretty`] does, to
@@ -170,14 +170,14 @@ impl Json {
     /// template is never all in memory.
     pub fn write_pretty_to<W: std::io::Write>(&self, sink: W) -> std::io::Result<()> {
         let mut out = Chunked {
-            buf: String::with_capacity(CHUNK + CHUNK / 4),
+            buf: Vec::with_capacity(CHUNK + CHUNK / 4),
             sink,
         };
         self.write_chunked(&mut out, 0)?;
         out.flush()
     }
 
-    /// As [`Json::write_pretty`], passing `out`'s text on to its sink after
+    /// As [`Json::write_into`], passing `out`'s text on to its sink after
     /// each member that fills it.
     fn write_chunked<W: std::io::Write>(
         &self,
@@ -186,71 +186,57 @@ impl Json {
     ) -> std::io::Result<()> {
         match self {
             Json::Arr(items) if !items.is_empty() => {
-                out.buf.push('[');
+                out.buf.push(b'[');
                 for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.buf.push(',');
-                    }
-                    newline(&mut out.buf, depth + 1);
+                    member(&mut out.buf, i, depth + 1);
                     item.write_chunked(out, depth + 1)?;
                     out.pass_on_when_full()?;
                 }
                 newline(&mut out.buf, depth);
-                out.buf.push(']');
+                out.buf.push(b']');
             }
             Json::Obj(o) if !o.is_empty() => {
-                out.buf.push('{');
+                out.buf.push(b'{');
                 for (i, (k, v)) in o.0.iter().enumerate() {
-                    if i > 0 {
-                        out.buf.push(',');
-                    }
-                    newline(&mut out.buf, depth + 1);
-                    write_str(&mut out.buf, k);
-                    out.buf.push_str(": ");
+                    member(&mut out.buf, i, depth + 1);
+                    key(&mut out.buf, k);
                     v.write_chunked(out, depth + 1)?;
                     out.pass_on_when_full()?;
                 }
                 newline(&mut out.buf, depth);
-                out.buf.push('}');
+                out.buf.push(b'}');
             }
-            _ => self.write_pretty(&mut out.buf, depth),
+            _ => self.write_into(&mut out.buf, depth),
         }
         Ok(())
     }
 
     /// Appends the pretty-printed value, at nesting depth `depth`.
-    pub fn write_pretty(&self, out: &mut String, depth: usize) {
+    fn write_into(&self, out: &mut Vec<u8>, depth: usize) {
         match self {
-            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Num(n) => out.push_str(itoa::Buffer::new().format(*n)),
+            Json::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            Json::Num(n) => out.extend_from_slice(itoa::Buffer::new().format(*n).as_bytes()),
             Json::Str(s) => write_str(out, s),
-            Json::Arr(items) if items.is_empty() => out.push_str("[]"),
+            Json::Arr(items) if items.is_empty() => out.extend_from_slice(b"[]"),
             Json::Arr(items) => {
-                out.push('[');
+                out.push(b'[');
                 for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    newline(out, depth + 1);
-                    item.write_pretty(out, depth + 1);
+                    member(out, i, depth + 1);
+                    item.write_into(out, depth + 1);
                 }
                 newline(out, depth);
-                out.push(']');
+                out.push(b']');
             }
-            Json::Obj(o) if o.is_empty() => out.push_str("{}"),
+            Json::Obj(o) if o.is_empty() => out.extend_from_slice(b"{}"),
             Json::Obj(o) => {
-                out.push('{');
+                out.push(b'{');
                 for (i, (k, v)) in o.0.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    newline(out, depth + 1);
-                    write_str(out, k);
-                    out.push_str(": ");
-                    v.write_pretty(out, depth + 1);
+                    member(out, i, depth + 1);
+                    key(out, k);
+                    v.write_into(out, depth + 1);
                 }
                 newline(out, depth);
-                out.push('}');
+                out.push(b'}');
             }
         }
     }
@@ -261,7 +247,7 @@ pub const CHUNK: usize = 32 << 10;
 
 /// A text buffer in front of a byte sink.
 struct Chunked<W> {
-    buf: String,
+    buf: Vec<u8>,
     sink: W,
 }
 
@@ -269,7 +255,7 @@ impl<W: std::io::Write> Chunked<W> {
     /// Passes the text on once there is a chunk of it.
     fn pass_on_when_full(&mut self) -> std::io::Result<()> {
         if self.buf.len() >= CHUNK {
-            self.sink.write_all(self.buf.as_bytes())?;
+            self.sink.write_all(&self.buf)?;
             self.buf.clear();
         }
         Ok(())
@@ -277,22 +263,44 @@ impl<W: std::io::Write> Chunked<W> {
 
     /// Passes the rest of the text on and flushes the sink.
     fn flush(&mut self) -> std::io::Result<()> {
-        self.sink.write_all(self.buf.as_bytes())?;
+        self.sink.write_all(&self.buf)?;
         self.buf.clear();
         self.sink.flush()
     }
 }
 
+/// The start of the `i`th member of an array or object at depth `depth`:
+/// the comma after the previous one, a line break and the indentation.
+fn member(out: &mut Vec<u8>, i: usize, depth: usize) {
+    const LINE: &[u8] = b",\n                                                                ";
+    let n = 2 * depth;
+    let from = usize::from(i == 0);
+    if n < LINE.len() - 1 {
+        out.extend_from_slice(&LINE[from..2 + n]);
+    } else {
+        if i > 0 {
+            out.push(b',');
+        }
+        newline(out, depth);
+    }
+}
+
+/// An object's key and the `: ` after it.
+fn key(out: &mut Vec<u8>, k: &Str) {
+    write_str(out, k);
+    out.extend_from_slice(b": ");
+}
+
 /// A line break and the indentation of nesting depth `depth`.
-fn newline(out: &mut String, depth: usize) {
-    const LINE: &str = "\n                                                                ";
+fn newline(out: &mut Vec<u8>, depth: usize) {
+    const LINE: &[u8] = b"\n                                                                ";
     let mut n = depth * 2;
     let first = n.min(LINE.len() - 1);
-    out.push_str(&LINE[..1 + first]);
+    out.extend_from_slice(&LINE[..1 + first]);
     n -= first;
     while n > 0 {
         let k = n.min(LINE.len() - 1);
-        out.push_str(&LINE[1..1 + k]);
+        out.extend_from_slice(&LINE[1..1 + k]);
         n -= k;
     }
 }
@@ -326,11 +334,33 @@ fn needs_escape(word: u64) -> bool {
     below(word, 0x20) | zero(word ^ (ONES * b'"' as u64)) | zero(word ^ (ONES * b'\\' as u64)) != 0
 }
 
+/// A JSON string literal with `serde_json`'s escapes (see [`write_escaped`]).
+///
+/// A borrowed string is one of the backend's own literals (property names,
+/// resource types, AWS names), none of which needs an escape: it is copied
+/// as it is, which is most of the strings of a template.
+fn write_str(out: &mut Vec<u8>, s: &Str) {
+    match s {
+        Cow::Borrowed(lit) => {
+            debug_assert!(
+                !lit.bytes().any(|b| ESCAPES[b as usize] != 0),
+                "a static string of a template needs an escape: {lit:?}"
+            );
+            out.reserve(lit.len() + 2);
+            out.push(b'"');
+            out.extend_from_slice(lit.as_bytes());
+            out.push(b'"');
+        }
+        Cow::Owned(text) => write_escaped(out, text),
+    }
+}
+
 /// A JSON string literal with `serde_json`'s escapes: `\"`, `\\`, `\b`, `\f`,
 /// `\n`, `\r`, `\t`, other control characters as `\u00XX`, the rest verbatim.
-fn write_str(out: &mut String, s: &str) {
-    out.push('"');
+fn write_escaped(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -347,21 +377,19 @@ fn write_str(out: &mut String, s: &str) {
         if escape == 0 {
             continue;
         }
-        // Every escaped byte is ASCII, so `start..at` is on char boundaries.
-        let at = i - 1;
-        out.push_str(&s[start..at]);
-        out.push('\\');
-        out.push(escape as char);
+        out.extend_from_slice(&bytes[start..i - 1]);
+        out.push(b'\\');
+        out.push(escape);
         if escape == b'u' {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("00");
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 0xf) as usize] as char);
+            out.extend_from_slice(b"00");
+            out.push(HEX[(b >> 4) as usize]);
+            out.push(HEX[(b & 0xf) as usize]);
         }
         start = i;
     }
-    out.push_str(&s[start..]);
-    out.push('"');
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
 }
 
 impl Serialize for Json {
@@ -472,6 +500,18 @@ mod tests {
         o.insert("b", 2u64);
         o.insert("a", 3u64);
         assert_eq!(Json::Obj(o).to_pretty(), "{\n  \"a\": 3,\n  \"b\": 2\n}");
+    }
+
+    #[test]
+    fn static_strings_print_as_owned_ones() {
+        let v = Json::from(vec![
+            Json::from("AWS::Backup::BackupPlan"),
+            Json::from("x".to_string()),
+        ]);
+        let mut o = Object::new();
+        o.push("Type", v);
+        let v = Json::Obj(o);
+        assert_eq!(v.to_pretty(), serde_json::to_string_pretty(&v).unwrap());
     }
 
     #[test]
