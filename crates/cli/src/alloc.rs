@@ -4,10 +4,10 @@
 //! `compile`, `check` and `fmt` are short-lived processes that build a tree,
 //! render it and exit. Most of what they allocate lives until the end, and
 //! what dies earlier is small. For them, allocations come from a bump
-//! arena, mapped at the first allocation of the process: an allocation is a pointer increment in one block, freeing is
-//! nothing (except for the newest allocation, which is taken back), and a
-//! growing buffer that is the newest allocation (the output text) grows in
-//! place. The memory touched is then about what was allocated, in one
+//! arena, mapped at the first allocation of the process: an allocation is a
+//! pointer increment in one block, freeing is nothing (except for the newest
+//! allocation, which is taken back), and a growing buffer that is the newest
+//! allocation grows in place. The memory touched is then about what was allocated, in one
 //! contiguous range, instead of pages of every size class spread over the
 //! heap; on a small file the page faults that follow weigh more than the
 //! work itself. A large input ([`expect_input`]), and any allocation once
@@ -128,8 +128,8 @@ fn in_arena(ptr: *mut u8) -> bool {
 
 /// An allocation of `layout` in the arena, or `None` when it does not fit.
 ///
-/// The commands that enable the arena allocate from one thread at a time,
-/// but the compare-and-swap keeps the arena sound for any caller.
+/// Any thread may allocate here; the compare-and-swap hands each caller its
+/// own range.
 fn bump(layout: Layout) -> Option<*mut u8> {
     let end = END.load(Ordering::Relaxed);
     let mut next = NEXT.load(Ordering::Relaxed);
