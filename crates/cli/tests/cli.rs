@@ -231,6 +231,28 @@ fn a_large_template_is_written_whole() {
     assert_eq!(text(&out.stdout), bkp_cfn::to_json(&template));
 }
 
+/// A source too large for the batch commands' arena (past 256 KB) is
+/// served by the general allocator from the start, with the same results.
+#[test]
+fn a_large_source_checks_with_the_general_allocator() {
+    let dir = temp_dir("large_source");
+    let src = dir.join("many.bkp");
+    let mut text_src = String::new();
+    for i in 0..2500 {
+        text_src.push_str(&format!(
+            "vault v{i} {{ backup_vault_name = \"vault-{i}\" }}\nplan P{i} = daily35 -> vault v{i} <\n  select S{i} {{ resources = [dynamodb_table(\"table-{i}\")] }}\n>\n"
+        ));
+    }
+    assert!(text_src.len() > 256 << 10, "{} bytes", text_src.len());
+    std::fs::write(&src, &text_src).unwrap();
+    let out = run(&["check", src.to_str().unwrap()]);
+    // Four resources per plan: past CloudFormation's 500, as the CDK refuses.
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("E0401"), "{stderr}");
+    assert!(stderr.contains("1 error"), "{stderr}");
+}
+
 /// Input nested past any sensible depth is reported, by every command,
 /// instead of exhausting the stack of some pass; nesting up to the limits on
 /// every level goes through every stage.
