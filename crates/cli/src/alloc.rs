@@ -120,6 +120,15 @@ fn reserve() -> Option<usize> {
     (block != 0).then_some(block)
 }
 
+/// Whether the arena serves allocations (mapping it at the first one).
+fn arena_on() -> bool {
+    match STATE.load(Ordering::Acquire) {
+        ON => true,
+        UNMAPPED => map_arena(),
+        _ => false,
+    }
+}
+
 /// Whether `ptr` was allocated in the arena.
 fn in_arena(ptr: *mut u8) -> bool {
     let p = ptr as usize;
@@ -155,16 +164,27 @@ fn bump(layout: Layout) -> Option<*mut u8> {
 // and reallocation is routed by the address to where the block came from.
 unsafe impl GlobalAlloc for Allocator {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let on = match STATE.load(Ordering::Acquire) {
-            ON => true,
-            UNMAPPED => map_arena(),
-            _ => false,
-        };
-        if on && let Some(p) = bump(layout) {
+        if arena_on()
+            && let Some(p) = bump(layout)
+        {
             return p;
         }
         // SAFETY: forwarded with the caller's guarantees.
         unsafe { MiMalloc.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if arena_on()
+            && let Some(p) = bump(layout)
+        {
+            // A range taken back and handed out again holds old bytes.
+            // SAFETY: `p` is valid for `layout.size()` bytes.
+            unsafe { p.write_bytes(0, layout.size()) };
+            return p;
+        }
+        // SAFETY: forwarded with the caller's guarantees; mimalloc knows
+        // which of its memory is still zero.
+        unsafe { MiMalloc.alloc_zeroed(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -257,6 +277,12 @@ mod tests {
                 a.dealloc(p3, layout(8000, 8));
             }
             a.dealloc(q, layout(100, 64));
+            // A zeroed allocation is zero even where a freed one was.
+            let dirty = a.alloc(layout(64, 8));
+            dirty.write_bytes(0xff, 64);
+            a.dealloc(dirty, layout(64, 8));
+            let z = a.alloc_zeroed(layout(64, 8));
+            assert!(std::slice::from_raw_parts(z, 64).iter().all(|&b| b == 0));
         }
         // Several threads allocating and growing at once get disjoint blocks
         // that keep their contents.
