@@ -43,18 +43,9 @@ pub(crate) struct Balanced {
 pub const MAX_NESTING: usize = 64;
 
 /// Checks the brackets of `tokens` (comments included) from `src`: balances
-/// them, then cuts what nests deeper than [`MAX_NESTING`].
-pub(crate) fn check(src: &str, tokens: &[Token]) -> Balanced {
-    let mut toks: Vec<Token> = Vec::with_capacity(tokens.len());
-    toks.extend(tokens.iter().copied().filter(|t| !t.kind.is_trivia()));
-    let mut balanced = balance(src, toks);
-    balanced.tokens = limit_nesting(balanced.tokens, &mut balanced.diagnostics);
-    balanced
-}
-
-/// As [`check`], consuming `tokens`, whose list becomes the parser's when
-/// the brackets need no repair.
-pub(crate) fn check_owned(src: &str, mut tokens: Vec<Token>) -> Balanced {
+/// them, then cuts what nests deeper than [`MAX_NESTING`]. The list becomes
+/// the parser's when the brackets need no repair.
+pub(crate) fn check(src: &str, mut tokens: Vec<Token>) -> Balanced {
     tokens.retain(|t| !t.kind.is_trivia());
     let mut balanced = balance(src, tokens);
     balanced.tokens = limit_nesting(balanced.tokens, &mut balanced.diagnostics);

@@ -140,7 +140,6 @@ fn lex_string(lex: &mut logos::Lexer<TokenKind>) -> Result<(), LexError> {
 
 /// Returns the length of the body including the closing quote, or the length
 /// up to the end of the line when unterminated.
-///
 fn scan_string_body(s: &[u8]) -> Result<usize, usize> {
     // Most strings have no interpolation.
     let mut i = 0;

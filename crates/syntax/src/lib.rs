@@ -49,10 +49,10 @@ fn parse_keeping(src: &str, keep_tokens: bool) -> Parse {
     let (lexed, mut diags) = lexer::lex(src);
     // Without the tokens to keep, their list becomes the parser's.
     let (tokens, balanced) = if keep_tokens {
-        let balanced = delimiters::check(src, &lexed);
+        let balanced = delimiters::check(src, lexed.clone());
         (lexed, balanced)
     } else {
-        (Vec::new(), delimiters::check_owned(src, lexed))
+        (Vec::new(), delimiters::check(src, lexed))
     };
     let delimiter_diags = balanced.diagnostics;
     let input = parser::into_parser_tokens(balanced.tokens);
@@ -224,7 +224,7 @@ pub(crate) fn parse_embedded_expr(
         d
     }));
     let tokens = delimiters::limit_nesting(tokens, diags);
-    let input = parser::parser_tokens(&tokens);
+    let input = parser::into_parser_tokens(tokens);
     let eoi = SimpleSpan::from(span.end..span.end);
     let nl = just(TokenKind::Newline).repeated();
     let p = nl
@@ -361,7 +361,7 @@ mod tests {
 
     fn tokens(src: &str) -> Vec<(TokenKind, SimpleSpan)> {
         let (tokens, _) = lexer::lex(src);
-        parser::parser_tokens(&delimiters::check(src, &tokens).tokens)
+        parser::into_parser_tokens(delimiters::check(src, tokens).tokens)
     }
 
     /// Every valid parity program of the repository, repeated past the size

@@ -44,28 +44,15 @@ fn sp(s: SimpleSpan) -> Span {
     Span::new(s.start, s.end)
 }
 
-/// Prepares tokens for chumsky: comments dropped (the bracket check's
-/// tokens have none already, and are converted at their exact size).
-/// As [`parser_tokens`], consuming `tokens`: the list is converted where it
-/// lies (a token and the parser's pair have the same size), so a large file
-/// needs no second list.
+/// Prepares tokens for chumsky, comments dropped. The list is converted
+/// where it lies (a token and the parser's pair have the same size), so a
+/// large file needs no second list.
 pub(crate) fn into_parser_tokens(tokens: Vec<Token>) -> Vec<(T, SimpleSpan)> {
     tokens
         .into_iter()
         .filter(|t| !t.kind.is_trivia())
         .map(|t| (t.kind, SimpleSpan::from(t.span.start..t.span.end)))
         .collect()
-}
-
-pub(crate) fn parser_tokens(tokens: &[Token]) -> Vec<(T, SimpleSpan)> {
-    let mut out = Vec::with_capacity(tokens.len());
-    out.extend(
-        tokens
-            .iter()
-            .filter(|t| !t.kind.is_trivia())
-            .map(|t| (t.kind, SimpleSpan::from(t.span.start..t.span.end))),
-    );
-    out
 }
 
 /// One or more newlines and commas: what separates items.
@@ -823,7 +810,11 @@ mod tests {
             })
             .collect();
         let before = tokens.as_ptr() as usize;
-        let expected = parser_tokens(&tokens);
+        let expected: Vec<_> = tokens
+            .iter()
+            .filter(|t| t.kind != T::Comment)
+            .map(|t| (t.kind, SimpleSpan::from(t.span.start..t.span.end)))
+            .collect();
         let converted = into_parser_tokens(tokens);
         assert_eq!(converted, expected);
         assert_eq!(

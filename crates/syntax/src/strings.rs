@@ -79,7 +79,6 @@ fn unescape_into(s: &str, base: usize, out: &mut String, diags: &mut Vec<Diagnos
     }
 }
 
-/// Splits the literal under `span` of `src` into parts.
 /// How deep interpolations may nest (`"${"${x}"}"` is two deep): deeper is
 /// never needed, and with brackets limited to [`MAX_NESTING`] on each level
 /// it bounds the depth of any expression tree.
