@@ -14,6 +14,7 @@ use foldhash::{HashMap, HashMapExt};
 
 const DAY: u64 = 24 * 60;
 
+#[derive(Clone)]
 enum LetState {
     Evaluating,
     Done(Spanned),
@@ -22,6 +23,10 @@ enum LetState {
 /// How many unknown names of a file get suggestions from the program's own
 /// names (each costs a pass over all of them); later ones from builtins only.
 const SUGGEST_FROM_PROGRAM: usize = 200;
+
+/// From this many plans on, the plans of a file are evaluated as two halves
+/// on two threads (see [`Evaluator::eval_plans`]).
+const PARALLEL_MIN_PLANS: usize = 2_000;
 
 pub(crate) struct Evaluator<'a> {
     file: &'a ast::File,
@@ -41,6 +46,40 @@ pub(crate) struct Evaluator<'a> {
     /// The first plan definition of each plan declaration, by its span.
     plan_defs: HashMap<Span, usize>,
     model: Model,
+}
+
+/// Whether the plans of a file are evaluated on two threads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Split {
+    /// From [`PARALLEL_MIN_PLANS`] plans on, on a machine with several cores.
+    Auto,
+    /// Always on one thread.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Never,
+    /// On two threads from two plans on.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Always,
+}
+
+/// The sizes of an evaluator's lists when it was forked.
+struct Base {
+    defs: usize,
+    vaults: usize,
+    plans: usize,
+    lets: usize,
+    unknown_names: usize,
+}
+
+impl Base {
+    fn of(ev: &Evaluator<'_>) -> Base {
+        Base {
+            defs: ev.defs.len(),
+            vaults: ev.model.vaults.len(),
+            plans: ev.model.plans.len(),
+            lets: ev.let_state.len(),
+            unknown_names: ev.unknown_names,
+        }
+    }
 }
 
 /// A record checked against a schema: its fields by name.
@@ -228,7 +267,11 @@ impl<'a> Evaluator<'a> {
 
     // ----- running ---------------------------------------------------------
 
-    pub(crate) fn run(mut self) -> Semantics {
+    pub(crate) fn run(self) -> Semantics {
+        self.run_split(Split::Auto)
+    }
+
+    pub(crate) fn run_split(mut self, split: Split) -> Semantics {
         let file = self.file;
         let stacks: Vec<&ast::StackDecl> = file
             .items
@@ -266,21 +309,26 @@ impl<'a> Evaluator<'a> {
             .map(|d| d.span)
             .collect();
         self.early_errors.sort_by_key(|s| s.start);
-        for item in &file.items {
-            if let Item::Plan(p) = item {
-                self.eval_plan(p);
-            }
-        }
-        for item in &file.items {
-            if let Item::Grant(g) = item {
-                self.eval_grant(g);
-            }
-        }
-        // Lets nobody used are still checked.
+        // Every `let` is evaluated before the plans, in declaration order, so
+        // that evaluating a plan only reads the lets' values.
         let mut lets: Vec<usize> = self.lets.keys().copied().collect();
         lets.sort_unstable();
         for def in lets {
             self.let_value(def, self.defs[def].name_span);
+        }
+        let plans: Vec<&ast::PlanDecl> = file
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Plan(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        self.eval_plans(&plans, split);
+        for item in &file.items {
+            if let Item::Grant(g) = item {
+                self.eval_grant(g);
+            }
         }
         self.model.order = self.construct_order();
         let mut let_values: Vec<(usize, Spanned)> = self
@@ -304,6 +352,132 @@ impl<'a> Evaluator<'a> {
             let_values,
             diagnostics,
         }
+    }
+
+    /// Evaluates the plans in source order, with the same result as one
+    /// `eval_plan` after another. Many plans are evaluated as two halves on
+    /// two threads: a plan reads what the declarations before plans defined
+    /// and adds only its own plan, rule and selection definitions, the vaults
+    /// it creates, references and diagnostics. The second half runs on a
+    /// copy of the evaluator ([`Evaluator::fork`]) whose additions are then
+    /// appended, renumbered, after the first half's ([`Evaluator::join`]).
+    fn eval_plans(&mut self, plans: &[&'a ast::PlanDecl], split: Split) {
+        let parallel = match split {
+            Split::Auto => {
+                plans.len() >= PARALLEL_MIN_PLANS
+                    && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+            }
+            Split::Never => false,
+            Split::Always => plans.len() >= 2,
+        };
+        if !parallel {
+            for p in plans {
+                self.eval_plan(p);
+            }
+            return;
+        }
+        let (first, second) = plans.split_at(plans.len() / 2);
+        let mut worker = self.fork();
+        let base = Base::of(self);
+        let worker = std::thread::scope(|s| {
+            // The main thread's stack size: evaluation recurses with the nesting.
+            let handle = std::thread::Builder::new()
+                .stack_size(8 << 20)
+                .spawn_scoped(s, move || {
+                    for p in second {
+                        worker.eval_plan(p);
+                    }
+                    worker
+                });
+            for p in first {
+                self.eval_plan(p);
+            }
+            handle.map(|h| h.join())
+        });
+        let joined = match worker {
+            Ok(Ok(worker)) => self.join(worker, &base),
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            // No thread to be had: the second half is evaluated here.
+            Err(_) => false,
+        };
+        if !joined {
+            for p in second {
+                self.eval_plan(p);
+            }
+        }
+    }
+
+    /// A copy of the evaluator that shares nothing mutable with it, with no
+    /// references or diagnostics yet.
+    fn fork(&self) -> Evaluator<'a> {
+        Evaluator {
+            file: self.file,
+            defs: self.defs.clone(),
+            refs: Vec::new(),
+            diags: Vec::new(),
+            names: self.names.clone(),
+            unknown_names: self.unknown_names,
+            early_errors: self.early_errors.clone(),
+            lets: self.lets.clone(),
+            let_state: self.let_state.clone(),
+            vault_ids: self.vault_ids.clone(),
+            role_ids: self.role_ids.clone(),
+            plan_defs: self.plan_defs.clone(),
+            model: self.model.clone(),
+        }
+    }
+
+    /// Appends what `worker`, forked at `base`, added to the evaluator, as
+    /// if this evaluator had evaluated the worker's plans after its own.
+    /// Returns false, changing nothing, when the worker's result could differ
+    /// from that: when it met a `let` not yet evaluated, or when the unknown
+    /// names of both halves together decide differently which ones get
+    /// suggestions from the program's names.
+    fn join(&mut self, worker: Evaluator<'a>, base: &Base) -> bool {
+        let ours = self.unknown_names - base.unknown_names;
+        let theirs = worker.unknown_names - base.unknown_names;
+        // The worker's k-th unknown name counted as `base + k`; after ours it
+        // counts as `base + ours + k`: the same side of the limit for every k?
+        let suggestions_agree = ours == 0
+            || theirs == 0
+            || self.unknown_names + theirs <= SUGGEST_FROM_PROGRAM
+            || base.unknown_names >= SUGGEST_FROM_PROGRAM;
+        if !suggestions_agree || worker.let_state.len() != base.lets {
+            return false;
+        }
+        let Evaluator {
+            defs,
+            mut refs,
+            mut diags,
+            unknown_names,
+            model,
+            ..
+        } = worker;
+        self.unknown_names += unknown_names - base.unknown_names;
+        self.defs.extend(defs.into_iter().skip(base.defs));
+        self.refs.append(&mut refs);
+        self.diags.append(&mut diags);
+        // The worker's vaults (those its plans created) come after ours.
+        let shift = self.model.vaults.len() - base.vaults;
+        let renumber = |v: &mut VaultId| {
+            if v.0 >= base.vaults {
+                v.0 += shift;
+            }
+        };
+        let Model { vaults, plans, .. } = model;
+        self.model
+            .vaults
+            .extend(vaults.into_iter().skip(base.vaults));
+        for mut plan in plans.into_iter().skip(base.plans) {
+            for rule in &mut plan.rules {
+                renumber(&mut rule.vault);
+                for c in rule.copy_actions.iter_mut().flatten() {
+                    renumber(&mut c.destination);
+                }
+            }
+            self.model.plans.push(plan);
+        }
+        true
     }
 
     pub(crate) fn evaluate_alone(mut self, expr: &ast::Expr) -> (Spanned, Vec<Diagnostic>) {
@@ -2571,4 +2745,77 @@ pub fn cron_expression(
         week_day,
         get("year")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Evaluator, SUGGEST_FROM_PROGRAM, Split};
+    use std::fmt::Write;
+
+    /// The semantics of `src` evaluated with `split`, printed in full.
+    fn analyzed(src: &str, split: Split) -> String {
+        let parse = bkp_syntax::parse(src);
+        let s = Evaluator::new(&parse.file).run_split(split);
+        format!(
+            "{:#?}\n{:#?}\n{:#?}\n{:#?}\n{:#?}",
+            s.model, s.defs, s.references, s.let_values, s.diagnostics
+        )
+    }
+
+    /// A program exercising what plans add: definitions of rules and
+    /// selections, vaults of their own, copy actions, lets, references,
+    /// errors and warnings; `unknown` plans in each half use an unknown name.
+    fn program(plans: usize, unknown: usize) -> String {
+        let mut src = String::from(
+            "let days = 35d\nlet unused = 1 + \"a\"\nlet a = b\nlet b = a\n\
+             vault shared { backup_vault_name = \"shared\" }\nvault far = import \"far\"\n\
+             role r = new_role(assumed_by = \"backup.amazonaws.com\")\n",
+        );
+        for i in 0..plans {
+            let half = if i < plans / 2 { i } else { i - plans / 2 };
+            if half < unknown {
+                // Suggested from the program's names: `P{i}`.
+                writeln!(
+                    src,
+                    "plan P{i} < rule U{i} {{ schedule = cron(hour = \"3\"), delete_after = P{i}x }} >"
+                )
+                .unwrap();
+                continue;
+            }
+            match i % 4 {
+                0 => writeln!(
+                    src,
+                    "plan P{i} = daily35 -> vault shared <\n  select S{i} {{ resources = [tag(\"app\", \"a{i}\"), dynamodb_table(\"t{i}\")] }}\n>"
+                ),
+                1 => writeln!(
+                    src,
+                    "plan P{i} <\n  rule R{i} {{ schedule = cron(hour = \"3\"), delete_after = days, copy_to = [copy(vault = far)] }}\n  select S{i} {{ resources = [dynamodb_table(\"t{i}\")], role = r }}\n>"
+                ),
+                2 => writeln!(src, "plan P{i} = weekly5_year\nplan P{i} = daily35"),
+                _ => writeln!(src, "plan P{i} < rule daily >\nlet l{i} = P{i}"),
+            }
+            .unwrap();
+        }
+        src
+    }
+
+    #[test]
+    fn two_threads_evaluate_plans_as_one_does() {
+        for (plans, unknown) in [(2, 0), (3, 0), (41, 3), (400, 20)] {
+            let src = program(plans, unknown);
+            assert_eq!(
+                analyzed(&src, Split::Never),
+                analyzed(&src, Split::Always),
+                "{plans} plans"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_names_past_the_suggestion_limit_give_the_same_result() {
+        // Both halves use unknown names, together more than the limit: the
+        // second half is evaluated again after the first.
+        let src = program(8 * SUGGEST_FROM_PROGRAM, SUGGEST_FROM_PROGRAM / 2 + 1);
+        assert_eq!(analyzed(&src, Split::Never), analyzed(&src, Split::Always));
+    }
 }
