@@ -33,28 +33,48 @@ pub struct Rendered {
 const BACKUP_POLICY: &str = "service-role/AWSBackupServiceRolePolicyForBackup";
 const RESTORES_POLICY: &str = "service-role/AWSBackupServiceRolePolicyForRestores";
 
+/// From this many top-level constructs on, [`resources`] renders them as
+/// two halves on two threads.
+const PARALLEL_MIN_CONSTRUCTS: usize = 2_000;
+
 /// Renders every resource of the model in template order.
+///
+/// Many constructs (necessarily past [`MAX_RESOURCES`]) are rendered as two
+/// halves on two threads: the second half as if the limit were already
+/// reached, so ids only, and again in order when the first half turns out to
+/// have fewer resources than the limit.
 pub fn resources(model: &Model) -> Vec<Rendered> {
+    render_resources(model, PARALLEL_MIN_CONSTRUCTS)
+}
+
+/// [`resources`], on two threads from `parallel_min` constructs on.
+fn render_resources(model: &Model, parallel_min: usize) -> Vec<Rendered> {
     let order = construct_order(model);
-    let mut r = Renderer::new(model, &order);
-    for &c in &order {
-        match c {
-            Construct::Vault(v) => r.vault(v, model.vault(v).span),
-            Construct::Role(role) => r.role(role),
-            Construct::Plan(p) => r.plan(p),
-        }
+    let renderer = Renderer::new(model, &order);
+    let parallel = order.len() >= parallel_min.max(2)
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if !parallel {
+        return renderer.render(&order, Vec::new(), 0, true);
     }
-    // Vaults under a construct path no plan claims (not produced by the
-    // evaluator; rendered last rather than dropped).
-    let plan_ids: HashSet<&str> = model.plans.iter().map(|p| p.id.as_str()).collect();
-    for (i, v) in model.vaults.iter().enumerate() {
-        let owned_by_plan =
-            v.path.len() == 2 && v.path[1] == "Vault" && plan_ids.contains(v.path[0].as_str());
-        if v.path.len() > 1 && !owned_by_plan {
-            r.vault(VaultId(i), v.span);
+    let (first, second) = order.split_at(order.len() / 2);
+    let (out, rest) = std::thread::scope(|s| {
+        let rest = s.spawn(|| {
+            renderer
+                .fork()
+                .render(second, Vec::new(), MAX_RESOURCES, true)
+        });
+        let out = renderer.fork().render(first, Vec::new(), 0, false);
+        (out, rest.join())
+    });
+    match rest {
+        Ok(mut rest) if out.len() >= MAX_RESOURCES => {
+            let mut out = out;
+            out.append(&mut rest);
+            out
         }
+        Ok(_) => renderer.render(second, out, 0, true),
+        Err(panic) => std::panic::resume_unwind(panic),
     }
-    r.out
 }
 
 /// The top-level constructs in the order a CDK app creates them: declaration
@@ -142,6 +162,8 @@ fn plan_dependencies(model: &Model, plan: &Plan) -> Vec<Construct> {
 
 struct Renderer<'m> {
     model: &'m Model,
+    /// How many resources come before those of `out` in the template.
+    before: usize,
     env: Option<&'m Env>,
     out: Vec<Rendered>,
     /// By role: the managed policies its selections add, plans in
@@ -184,12 +206,63 @@ impl<'m> Renderer<'m> {
         }
         Renderer {
             model,
+            before: 0,
             env: model.stack.env.as_ref(),
             out: Vec::new(),
             managed_policies,
             grants,
             own_vaults,
         }
+    }
+
+    /// A renderer with the same indexes and nothing rendered yet.
+    fn fork(&self) -> Renderer<'m> {
+        Renderer {
+            model: self.model,
+            before: 0,
+            env: self.env,
+            out: Vec::new(),
+            managed_policies: self.managed_policies.clone(),
+            grants: self.grants.clone(),
+            own_vaults: self.own_vaults.clone(),
+        }
+    }
+
+    /// Renders `constructs` after the resources of `out` and `before` more;
+    /// with `last`, also the vaults under a construct path no plan claims
+    /// (not produced by the evaluator; rendered last rather than dropped).
+    fn render(
+        mut self,
+        constructs: &[Construct],
+        out: Vec<Rendered>,
+        before: usize,
+        last: bool,
+    ) -> Vec<Rendered> {
+        self.before = before;
+        self.out = out;
+        // A plan renders a few resources (itself, its selections and their
+        // roles): room for that many, to grow a large list rarely.
+        self.out.reserve(constructs.len() * 4);
+        let model = self.model;
+        for &c in constructs {
+            match c {
+                Construct::Vault(v) => self.vault(v, model.vault(v).span),
+                Construct::Role(role) => self.role(role),
+                Construct::Plan(p) => self.plan(p),
+            }
+        }
+        if last {
+            let plan_ids: HashSet<&str> = model.plans.iter().map(|p| p.id.as_str()).collect();
+            for (i, v) in model.vaults.iter().enumerate() {
+                let owned_by_plan = v.path.len() == 2
+                    && v.path[1] == "Vault"
+                    && plan_ids.contains(v.path[0].as_str());
+                if v.path.len() > 1 && !owned_by_plan {
+                    self.vault(VaultId(i), v.span);
+                }
+            }
+        }
+        self.out
     }
 
     /// Adds a resource; `body` builds its JSON (all but `Type`), and is only
@@ -203,7 +276,7 @@ impl<'m> Renderer<'m> {
         body: impl FnOnce(&Self, &str) -> Object,
     ) -> String {
         let logical_id = resource_logical_id(path);
-        let body = (self.out.len() < MAX_RESOURCES).then(|| {
+        let body = (self.before + self.out.len() < MAX_RESOURCES).then(|| {
             let mut resource = Object::with_capacity(4);
             resource.push("Type", resource_type);
             resource.append(body(self, &logical_id));
@@ -702,6 +775,130 @@ fn imported_role_name(role_arn: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bkp_model::{Arn, Principal, Role, RoleKind, Stack, Vault};
+
+    fn span(n: usize) -> Span {
+        Span::new(n, n + 1)
+    }
+
+    /// A model of `imported` imported vaults (no resources) followed by
+    /// `plans` plans, each with a rule in a new vault, a rule in a vault of
+    /// its own with a copy action, and a selection with a new role that a
+    /// grant gives access to a vault.
+    fn model(imported: usize, plans: usize) -> Model {
+        let mut m = Model {
+            stack: Stack::default(),
+            ..Model::default()
+        };
+        for i in 0..imported {
+            m.vaults.push(Vault {
+                path: vec![format!("I{i}")],
+                span: span(i),
+                kind: VaultKind::ImportedName {
+                    name: format!("imported-{i}"),
+                },
+            });
+            m.order.push(Construct::Vault(VaultId(i)));
+        }
+        for i in 0..plans {
+            let at = imported + 10 * i;
+            let shared = VaultId(m.vaults.len());
+            m.vaults.push(Vault {
+                path: vec![format!("V{i}")],
+                span: span(at),
+                kind: VaultKind::New(NewVault::default()),
+            });
+            let own = VaultId(m.vaults.len());
+            m.vaults.push(Vault {
+                path: vec![format!("P{i}"), "Vault".into()],
+                span: span(at + 1),
+                kind: VaultKind::New(NewVault::default()),
+            });
+            let role = RoleId(m.roles.len());
+            m.roles.push(Role {
+                id: format!("R{i}"),
+                span: span(at + 2),
+                kind: RoleKind::New {
+                    assumed_by: Principal::Service("backup.amazonaws.com".into()),
+                },
+            });
+            m.grants.push(Grant {
+                role,
+                actions: vec!["backup:DescribeBackupVault".into()],
+                vault: shared,
+                span: span(at + 3),
+            });
+            let rule = |name: &str, vault, copy_to: Option<VaultId>, at| Rule {
+                name: name.into(),
+                span: span(at),
+                preset: None,
+                vault,
+                schedule: Some("cron(0 5 * * ? *)".into()),
+                schedule_timezone: None,
+                start_window_minutes: None,
+                completion_window_minutes: None,
+                delete_after_days: Some(35),
+                move_to_cold_storage_after_days: None,
+                recovery_point_tags: None,
+                copy_actions: copy_to.map(|destination| {
+                    vec![CopyAction {
+                        destination,
+                        delete_after_days: None,
+                        move_to_cold_storage_after_days: None,
+                    }]
+                }),
+                index_actions: None,
+                continuous_backup: None,
+            };
+            m.plans.push(Plan {
+                id: format!("P{i}"),
+                span: span(at + 4),
+                name: format!("P{i}"),
+                windows_vss: false,
+                rules: vec![
+                    rule("Daily", shared, None, at + 5),
+                    rule("Own", own, Some(shared), at + 6),
+                ],
+                selections: vec![Selection {
+                    id: format!("S{i}"),
+                    span: span(at + 7),
+                    name: format!("S{i}"),
+                    resources: vec![Arn::Literal(format!("arn:aws:s3:::b{i}"))],
+                    tags: Vec::new(),
+                    conditions: Vec::new(),
+                    not_resources: Vec::new(),
+                    role: Some(role),
+                    allow_restores: i % 2 == 0,
+                    disable_default_backup_policy: false,
+                }],
+            });
+            m.order.push(Construct::Plan(i));
+        }
+        m
+    }
+
+    fn rendered(model: &Model, parallel_min: usize) -> Vec<String> {
+        render_resources(model, parallel_min)
+            .into_iter()
+            .map(|r| {
+                let body = r.body.map(|b| b.to_pretty());
+                format!("{} {} {:?} {body:?}", r.logical_id, r.resource_type, r.span)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_threads_render_as_one_does() {
+        // Past the limit in the first half; under it there (the second half
+        // is rendered again); everything under the limit.
+        for (imported, plans) in [(0, 300), (2 * MAX_RESOURCES, 40), (0, 2), (1, 1)] {
+            let m = model(imported, plans);
+            let one = rendered(&m, usize::MAX);
+            assert_eq!(one, rendered(&m, 2), "{imported} imported, {plans} plans");
+            let bodies = one.iter().filter(|r| !r.ends_with("None")).count();
+            assert_eq!(bodies, one.len().min(MAX_RESOURCES));
+        }
+    }
 
     #[test]
     fn imported_role_names() {
