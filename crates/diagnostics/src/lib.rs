@@ -198,13 +198,10 @@ impl Diagnostic {
 
 /// Sorts diagnostics by position, errors first on ties, and drops exact duplicates.
 pub fn sort_and_dedup(diags: &mut Vec<Diagnostic>) {
-    diags.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.severity, a.code).cmp(&(
-            b.span.start,
-            b.span.end,
-            b.severity,
-            b.code,
-        ))
-    });
+    let key = |d: &Diagnostic| (d.span.start, d.span.end, d.severity, d.code);
+    // Lists are mostly in order already, and a diagnostic is large to move.
+    if !diags.is_sorted_by_key(key) {
+        diags.sort_by_key(key);
+    }
     diags.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
 }

@@ -36,8 +36,12 @@ impl Analysis {
 
     fn of(text: String, mut parse: Parse) -> Analysis {
         let mut sema = bkp_sema::analyze(&parse.file);
-        // The stages' diagnostics move here: one list, one place to read them.
+        // The stages' diagnostics move here: one list, one place to read them
+        // (the shorter list appended to the longer, which is not copied).
         let mut diagnostics = std::mem::take(&mut parse.diagnostics);
+        if diagnostics.len() < sema.diagnostics.len() {
+            std::mem::swap(&mut diagnostics, &mut sema.diagnostics);
+        }
         diagnostics.append(&mut sema.diagnostics);
         bkp_diagnostics::sort_and_dedup(&mut diagnostics);
         Analysis {

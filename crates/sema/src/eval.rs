@@ -137,10 +137,10 @@ impl<'a> Evaluator<'a> {
     pub(crate) fn new(file: &'a ast::File) -> Self {
         let mut ev = Evaluator {
             file,
-            defs: Vec::new(),
+            defs: Vec::with_capacity(file.items.len()),
             refs: Vec::new(),
             diags: Vec::new(),
-            names: HashMap::new(),
+            names: HashMap::with_capacity(file.items.len()),
             unknown_names: 0,
             early_errors: Vec::new(),
             lets: HashMap::new(),
@@ -371,13 +371,16 @@ impl<'a> Evaluator<'a> {
             Split::Always => plans.len() >= 2,
         };
         if !parallel {
+            self.reserve_for(plans);
             for p in plans {
                 self.eval_plan(p);
             }
             return;
         }
         let (first, second) = plans.split_at(plans.len() / 2);
+        self.reserve_for(plans);
         let mut worker = self.fork();
+        worker.reserve_for(second);
         let base = Base::of(self);
         let worker = std::thread::scope(|s| {
             // The main thread's stack size: evaluation recurses with the nesting.
@@ -405,6 +408,18 @@ impl<'a> Evaluator<'a> {
                 self.eval_plan(p);
             }
         }
+    }
+
+    /// Makes room for what evaluating `plans` adds to the largest lists: a
+    /// plan each, and at most a definition per rule or selection.
+    fn reserve_for(&mut self, plans: &[&ast::PlanDecl]) {
+        let items: usize = plans
+            .iter()
+            .map(|p| p.body.as_ref().map_or(0, |b| b.items.len()))
+            .sum();
+        self.defs.reserve(items);
+        self.model.plans.reserve(plans.len());
+        self.refs.reserve(plans.len());
     }
 
     /// A copy of the evaluator that shares nothing mutable with it, with no

@@ -150,6 +150,7 @@ fn parse_valid(
     });
     let (mut file, mut strings) = first?;
     let (rest, rest_strings) = second?;
+    file.items.reserve_exact(rest.items.len());
     file.items.extend(rest.items);
     strings.extend(rest_strings);
     Some((file, strings))
