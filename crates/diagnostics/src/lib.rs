@@ -95,7 +95,7 @@ impl fmt::Display for Code {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {
     pub span: Span,
-    pub message: String,
+    pub message: Text,
 }
 
 /// One text replacement of a [`Fix`].
@@ -125,37 +125,40 @@ impl Fix {
     }
 }
 
+/// A diagnostic's text: most are fixed, and a static text costs no allocation.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// A located message from any stage.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: Code,
-    pub message: String,
+    pub message: Text,
     pub span: Span,
     /// Text under the primary span; defaults to the message when empty.
-    pub label: String,
+    pub label: Text,
     pub related: Vec<Related>,
-    pub notes: Vec<String>,
-    pub help: Option<String>,
+    pub notes: Vec<Text>,
+    pub help: Option<Text>,
     pub fixes: Vec<Fix>,
 }
 
 impl Diagnostic {
-    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, span: Span, message: impl Into<Text>) -> Self {
         Self::new(Severity::Error, code, span, message)
     }
 
-    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, span: Span, message: impl Into<Text>) -> Self {
         Self::new(Severity::Warning, code, span, message)
     }
 
-    fn new(severity: Severity, code: Code, span: Span, message: impl Into<String>) -> Self {
+    fn new(severity: Severity, code: Code, span: Span, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity,
             code,
             message: message.into(),
             span,
-            label: String::new(),
+            label: Text::Borrowed(""),
             related: Vec::new(),
             notes: Vec::new(),
             help: None,
@@ -163,12 +166,12 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+    pub fn with_label(mut self, label: impl Into<Text>) -> Self {
         self.label = label.into();
         self
     }
 
-    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub fn with_related(mut self, span: Span, message: impl Into<Text>) -> Self {
         self.related.push(Related {
             span,
             message: message.into(),
@@ -176,12 +179,12 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+    pub fn with_note(mut self, note: impl Into<Text>) -> Self {
         self.notes.push(note.into());
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }

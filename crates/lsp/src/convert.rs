@@ -9,7 +9,7 @@ use tower_lsp_server::ls_types as lsp;
 /// An LSP diagnostic: the message with its help and notes, the code, the
 /// related spans, and the rule the code enforces in `data.explanation`.
 pub fn diagnostic(d: &Diagnostic, conv: &Conv, uri: &lsp::Uri) -> lsp::Diagnostic {
-    let mut message = d.message.clone();
+    let mut message = d.message.to_string();
     if !d.label.is_empty() && d.label != d.message {
         message.push_str(&format!(" ({})", d.label));
     }
@@ -24,7 +24,7 @@ pub fn diagnostic(d: &Diagnostic, conv: &Conv, uri: &lsp::Uri) -> lsp::Diagnosti
         .iter()
         .map(|r| lsp::DiagnosticRelatedInformation {
             location: lsp::Location::new(uri.clone(), conv.range(r.span)),
-            message: r.message.clone(),
+            message: r.message.to_string(),
         })
         .collect();
     let explanation = bkp_sema::codes::explain(d.code);

@@ -284,7 +284,7 @@ fn convert_errors(
                     "E0111" => "E0111",
                     _ => "E0103",
                 };
-                let mut d = Diagnostic::error(Code(code), span, msg);
+                let mut d = Diagnostic::error(Code(code), span, msg.to_string());
                 if code == "E0105"
                     && let Some(fixed) = msg.rsplit('`').nth(1)
                 {
