@@ -50,19 +50,27 @@ fn unique_id<'a>(components: impl Iterator<Item = &'a str> + Clone) -> String {
         hasher.update(c.as_bytes());
     }
     let digest = hasher.finalize();
-    let mut id = String::with_capacity(64);
     // A component is dropped when the previously kept one ends with it;
     // `Resource` is kept for that comparison but left out of the id.
-    let mut last_kept: Option<&str> = None;
-    for c in parts {
-        if last_kept.is_some_and(|last| last.ends_with(c)) {
-            continue;
+    let human = parts.scan(None, |last_kept: &mut Option<&str>, c| {
+        let dropped = last_kept.is_some_and(|last| last.ends_with(c));
+        if !dropped {
+            *last_kept = Some(c);
         }
-        last_kept = Some(c);
-        if c != HIDDEN_FROM_HUMAN_ID {
-            let room = MAX_HUMAN_LEN - id.len();
-            id.extend(c.chars().filter(char::is_ascii_alphanumeric).take(room));
-        }
+        Some((!dropped && c != HIDDEN_FROM_HUMAN_ID).then_some(c))
+    });
+    let human = human.flatten();
+    let alphanumeric = |c: &str| c.bytes().filter(u8::is_ascii_alphanumeric).count();
+    // Exactly as long as it will be: a large program has many ids.
+    let human_len = human
+        .clone()
+        .map(alphanumeric)
+        .sum::<usize>()
+        .min(MAX_HUMAN_LEN);
+    let mut id = String::with_capacity(human_len + HASH_LEN);
+    for c in human {
+        let room = MAX_HUMAN_LEN - id.len();
+        id.extend(c.chars().filter(char::is_ascii_alphanumeric).take(room));
     }
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in &digest[..HASH_LEN / 2] {

@@ -66,7 +66,7 @@ pub fn template(model: &Model) -> Result<Json, Vec<Diagnostic>> {
     let mut resources = Object::with_capacity(rendered.len());
     for r in rendered {
         if let Some(body) = r.body {
-            resources.push(r.logical_id, body);
+            resources.push(r.logical_id, *body);
         }
     }
     let mut template = Object::with_capacity(1);

@@ -26,7 +26,7 @@ pub struct Rendered {
     pub resource_type: &'static str,
     /// The resource's JSON; `None` past [`MAX_RESOURCES`], where no template
     /// can be emitted and only ids, types and spans matter.
-    pub body: Option<Json>,
+    pub body: Option<Box<Json>>,
     pub span: Span,
 }
 
@@ -280,7 +280,7 @@ impl<'m> Renderer<'m> {
             let mut resource = Object::with_capacity(4);
             resource.push("Type", resource_type);
             resource.append(body(self, &logical_id));
-            Json::Obj(resource)
+            Box::new(Json::Obj(resource))
         });
         self.out.push(Rendered {
             logical_id: logical_id.clone(),
