@@ -37,6 +37,9 @@ pub(crate) struct Evaluator<'a> {
     names: HashMap<String, usize>,
     /// Unknown names met so far (see [`SUGGEST_FROM_PROGRAM`]).
     unknown_names: usize,
+    /// The unknown names whose suggestions weighed the program's names: the
+    /// index of their diagnostic, the name and its span.
+    suggested_from_program: Vec<(usize, String, Span)>,
     /// Spans of the errors found before plans are evaluated, by start.
     early_errors: Vec<Span>,
     lets: HashMap<usize, &'a ast::Expr>,
@@ -142,6 +145,7 @@ impl<'a> Evaluator<'a> {
             diags: Vec::new(),
             names: HashMap::with_capacity(file.items.len()),
             unknown_names: 0,
+            suggested_from_program: Vec::new(),
             early_errors: Vec::new(),
             lets: HashMap::new(),
             let_state: HashMap::new(),
@@ -432,6 +436,7 @@ impl<'a> Evaluator<'a> {
             diags: Vec::new(),
             names: self.names.clone(),
             unknown_names: self.unknown_names,
+            suggested_from_program: Vec::new(),
             early_errors: self.early_errors.clone(),
             lets: self.lets.clone(),
             let_state: self.let_state.clone(),
@@ -444,20 +449,10 @@ impl<'a> Evaluator<'a> {
 
     /// Appends what `worker`, forked at `base`, added to the evaluator, as
     /// if this evaluator had evaluated the worker's plans after its own.
-    /// Returns false, changing nothing, when the worker's result could differ
-    /// from that: when it met a `let` not yet evaluated, or when the unknown
-    /// names of both halves together decide differently which ones get
-    /// suggestions from the program's names.
+    /// Returns false, changing nothing, when the worker met a `let` not yet
+    /// evaluated (lets are evaluated before plans, so it does not).
     fn join(&mut self, worker: Evaluator<'a>, base: &Base) -> bool {
-        let ours = self.unknown_names - base.unknown_names;
-        let theirs = worker.unknown_names - base.unknown_names;
-        // The worker's k-th unknown name counted as `base + k`; after ours it
-        // counts as `base + ours + k`: the same side of the limit for every k?
-        let suggestions_agree = ours == 0
-            || theirs == 0
-            || self.unknown_names + theirs <= SUGGEST_FROM_PROGRAM
-            || base.unknown_names >= SUGGEST_FROM_PROGRAM;
-        if !suggestions_agree || worker.let_state.len() != base.lets {
+        if worker.let_state.len() != base.lets {
             return false;
         }
         let Evaluator {
@@ -465,9 +460,22 @@ impl<'a> Evaluator<'a> {
             mut refs,
             mut diags,
             unknown_names,
+            suggested_from_program,
             model,
             ..
         } = worker;
+        // The worker counted its k-th unknown name as `base + k`; after ours
+        // it is `self.unknown_names + k`, and past the limit its suggestion
+        // weighs the builtins only.
+        let keep = SUGGEST_FROM_PROGRAM.saturating_sub(self.unknown_names);
+        let shift = self.diags.len();
+        for (i, (at, name, span)) in suggested_from_program.into_iter().enumerate() {
+            if i < keep {
+                self.suggested_from_program.push((at + shift, name, span));
+            } else {
+                diags[at] = self.unknown_name(&name, span, false);
+            }
+        }
         self.unknown_names += unknown_names - base.unknown_names;
         self.defs.extend(defs.into_iter().skip(base.defs));
         self.refs.append(&mut refs);
@@ -694,7 +702,19 @@ impl<'a> Evaluator<'a> {
         // unknown names only builtins are considered, so that a file of
         // thousands of them stays linear.
         self.unknown_names += 1;
-        let declared = (self.unknown_names <= SUGGEST_FROM_PROGRAM)
+        let from_program = self.unknown_names <= SUGGEST_FROM_PROGRAM;
+        if from_program {
+            self.suggested_from_program
+                .push((self.diags.len(), id.name.clone(), id.span));
+        }
+        let d = self.unknown_name(&id.name, id.span, from_program);
+        self.error(d)
+    }
+
+    /// The error for an unknown name, with a suggestion among the builtins
+    /// and, when `from_program`, the program's own names.
+    fn unknown_name(&self, name: &str, span: Span, from_program: bool) -> Diagnostic {
+        let declared = from_program
             .then(|| self.names.keys().map(String::as_str))
             .into_iter()
             .flatten();
@@ -702,15 +722,15 @@ impl<'a> Evaluator<'a> {
             .iter()
             .chain(schema::OTHER_CONSTANTS)
             .map(|c| c.name);
-        let suggestion = did_you_mean(&id.name, declared.chain(builtins)).map(str::to_string);
-        let mut d = Diagnostic::error(UNKNOWN_NAME, id.span, format!("unknown name `{}`", id.name))
+        let suggestion = did_you_mean(name, declared.chain(builtins)).map(str::to_string);
+        let mut d = Diagnostic::error(UNKNOWN_NAME, span, format!("unknown name `{name}`"))
             .with_label("not a let, a declaration or a builtin");
         if let Some(s) = suggestion {
             d = d
                 .with_help(format!("did you mean `{s}`?"))
-                .with_fix(Fix::replace(format!("change to `{s}`"), id.span, s));
+                .with_fix(Fix::replace(format!("change to `{s}`"), span, s));
         }
-        self.error(d)
+        d
     }
 
     fn let_value(&mut self, def: usize, use_span: Span) -> Spanned {
@@ -2829,7 +2849,8 @@ mod tests {
     #[test]
     fn unknown_names_past_the_suggestion_limit_give_the_same_result() {
         // Both halves use unknown names, together more than the limit: the
-        // second half is evaluated again after the first.
+        // last of the second half's suggestions from the program's names are
+        // made again from the builtins when the halves join.
         let src = program(8 * SUGGEST_FROM_PROGRAM, SUGGEST_FROM_PROGRAM / 2 + 1);
         assert_eq!(analyzed(&src, Split::Never), analyzed(&src, Split::Always));
     }
