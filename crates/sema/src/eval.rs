@@ -37,9 +37,13 @@ pub(crate) struct Evaluator<'a> {
     names: HashMap<String, usize>,
     /// Unknown names met so far (see [`SUGGEST_FROM_PROGRAM`]).
     unknown_names: usize,
-    /// The unknown names whose suggestions weighed the program's names: the
-    /// index of their diagnostic, the name and its span.
-    suggested_from_program: Vec<(usize, String, Span)>,
+    /// The first [`SUGGEST_FROM_PROGRAM`] unknown names: the index of their
+    /// diagnostic, the name and its span.
+    first_unknown: Vec<(usize, String, Span)>,
+    /// Whether this is a fork evaluating the second half of the plans: its
+    /// suggestions weigh the builtins only, and those that should weigh the
+    /// program's names too are made when it joins.
+    forked: bool,
     /// Spans of the errors found before plans are evaluated, by start.
     early_errors: Vec<Span>,
     lets: HashMap<usize, &'a ast::Expr>,
@@ -145,7 +149,8 @@ impl<'a> Evaluator<'a> {
             diags: Vec::new(),
             names: HashMap::with_capacity(file.items.len()),
             unknown_names: 0,
-            suggested_from_program: Vec::new(),
+            first_unknown: Vec::new(),
+            forked: false,
             early_errors: Vec::new(),
             lets: HashMap::new(),
             let_state: HashMap::new(),
@@ -436,7 +441,8 @@ impl<'a> Evaluator<'a> {
             diags: Vec::new(),
             names: self.names.clone(),
             unknown_names: self.unknown_names,
-            suggested_from_program: Vec::new(),
+            first_unknown: Vec::new(),
+            forked: true,
             early_errors: self.early_errors.clone(),
             lets: self.lets.clone(),
             let_state: self.let_state.clone(),
@@ -460,21 +466,18 @@ impl<'a> Evaluator<'a> {
             mut refs,
             mut diags,
             unknown_names,
-            suggested_from_program,
+            first_unknown,
             model,
             ..
         } = worker;
-        // The worker counted its k-th unknown name as `base + k`; after ours
-        // it is `self.unknown_names + k`, and past the limit its suggestion
-        // weighs the builtins only.
-        let keep = SUGGEST_FROM_PROGRAM.saturating_sub(self.unknown_names);
+        // The worker's k-th unknown name comes after ours: it is among the
+        // first of the file, and weighs the program's names, when
+        // `self.unknown_names + k` is within the limit.
+        let room = SUGGEST_FROM_PROGRAM.saturating_sub(self.unknown_names);
         let shift = self.diags.len();
-        for (i, (at, name, span)) in suggested_from_program.into_iter().enumerate() {
-            if i < keep {
-                self.suggested_from_program.push((at + shift, name, span));
-            } else {
-                diags[at] = self.unknown_name(&name, span, false);
-            }
+        for (at, name, span) in first_unknown.into_iter().take(room) {
+            diags[at] = self.unknown_name(&name, span, true);
+            self.first_unknown.push((at + shift, name, span));
         }
         self.unknown_names += unknown_names - base.unknown_names;
         self.defs.extend(defs.into_iter().skip(base.defs));
@@ -702,12 +705,12 @@ impl<'a> Evaluator<'a> {
         // unknown names only builtins are considered, so that a file of
         // thousands of them stays linear.
         self.unknown_names += 1;
-        let from_program = self.unknown_names <= SUGGEST_FROM_PROGRAM;
-        if from_program {
-            self.suggested_from_program
+        let among_first = self.unknown_names <= SUGGEST_FROM_PROGRAM;
+        if among_first {
+            self.first_unknown
                 .push((self.diags.len(), id.name.clone(), id.span));
         }
-        let d = self.unknown_name(&id.name, id.span, from_program);
+        let d = self.unknown_name(&id.name, id.span, among_first && !self.forked);
         self.error(d)
     }
 
@@ -2849,8 +2852,8 @@ mod tests {
     #[test]
     fn unknown_names_past_the_suggestion_limit_give_the_same_result() {
         // Both halves use unknown names, together more than the limit: the
-        // last of the second half's suggestions from the program's names are
-        // made again from the builtins when the halves join.
+        // second half's first ones get suggestions from the program's names
+        // when the halves join, as many as the first half leaves room for.
         let src = program(8 * SUGGEST_FROM_PROGRAM, SUGGEST_FROM_PROGRAM / 2 + 1);
         assert_eq!(analyzed(&src, Split::Never), analyzed(&src, Split::Always));
     }
