@@ -37,13 +37,13 @@ pub(crate) struct Evaluator<'a> {
     names: HashMap<String, usize>,
     /// Unknown names met so far (see [`SUGGEST_FROM_PROGRAM`]).
     unknown_names: usize,
-    /// The first [`SUGGEST_FROM_PROGRAM`] unknown names: the index of their
-    /// diagnostic, the name and its span.
-    first_unknown: Vec<(usize, String, Span)>,
     /// Whether this is a fork evaluating the second half of the plans: its
     /// suggestions weigh the builtins only, and those that should weigh the
     /// program's names too are made when it joins.
     forked: bool,
+    /// In a fork, its unknown names among the first [`SUGGEST_FROM_PROGRAM`]
+    /// of the file: the index of their diagnostic, the name and its span.
+    first_unknown: Vec<(usize, String, Span)>,
     /// Spans of the errors found before plans are evaluated, by start.
     early_errors: Vec<Span>,
     lets: HashMap<usize, &'a ast::Expr>,
@@ -149,8 +149,8 @@ impl<'a> Evaluator<'a> {
             diags: Vec::new(),
             names: HashMap::with_capacity(file.items.len()),
             unknown_names: 0,
-            first_unknown: Vec::new(),
             forked: false,
+            first_unknown: Vec::new(),
             early_errors: Vec::new(),
             lets: HashMap::new(),
             let_state: HashMap::new(),
@@ -441,8 +441,8 @@ impl<'a> Evaluator<'a> {
             diags: Vec::new(),
             names: self.names.clone(),
             unknown_names: self.unknown_names,
-            first_unknown: Vec::new(),
             forked: true,
+            first_unknown: Vec::new(),
             early_errors: self.early_errors.clone(),
             lets: self.lets.clone(),
             let_state: self.let_state.clone(),
@@ -474,10 +474,8 @@ impl<'a> Evaluator<'a> {
         // first of the file, and weighs the program's names, when
         // `self.unknown_names + k` is within the limit.
         let room = SUGGEST_FROM_PROGRAM.saturating_sub(self.unknown_names);
-        let shift = self.diags.len();
         for (at, name, span) in first_unknown.into_iter().take(room) {
             diags[at] = self.unknown_name(&name, span, true);
-            self.first_unknown.push((at + shift, name, span));
         }
         self.unknown_names += unknown_names - base.unknown_names;
         self.defs.extend(defs.into_iter().skip(base.defs));
@@ -706,7 +704,7 @@ impl<'a> Evaluator<'a> {
         // thousands of them stays linear.
         self.unknown_names += 1;
         let among_first = self.unknown_names <= SUGGEST_FROM_PROGRAM;
-        if among_first {
+        if among_first && self.forked {
             self.first_unknown
                 .push((self.diags.len(), id.name.clone(), id.span));
         }
