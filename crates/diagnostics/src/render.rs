@@ -1,7 +1,8 @@
 //! Terminal rendering of diagnostics with ariadne.
 
-use crate::{Diagnostic, LineIndex, Severity};
+use crate::{Diagnostic, Severity};
 use ariadne::{CharSet, Color, Config, IndexType, Label, Report, ReportKind, Source};
+use std::cell::Cell;
 
 /// How to draw reports.
 #[derive(Clone, Copy, Debug)]
@@ -37,12 +38,14 @@ impl RenderOptions {
     pub const FULL_PER_CODE: usize = 5;
 }
 
-/// Renders diagnostics of one text; the source index is built once, so
-/// rendering many diagnostics stays linear.
+/// Renders diagnostics of one text, in source order: each position is
+/// counted on from the previous one, so rendering many stays linear.
 pub struct Renderer<'a> {
     path: &'a str,
     text: &'a str,
-    index: LineIndex,
+    /// Where the previous header's position was found: diagnostics come in
+    /// source order, so each position is counted on from the one before.
+    cursor: Cell<LineCursor>,
     source: Source<&'a str>,
     /// The length in bytes of the text `source` holds.
     drawn: usize,
@@ -66,7 +69,7 @@ impl<'a> Renderer<'a> {
         Renderer {
             path,
             text,
-            index: LineIndex::new(text),
+            cursor: Cell::new(LineCursor::default()),
             source: Source::from(&text[..end]),
             drawn: end,
             opts,
@@ -75,15 +78,55 @@ impl<'a> Renderer<'a> {
 
     /// The first line of a report: `PATH:LINE:COL: severity[CODE]: message`.
     pub fn header(&self, diag: &Diagnostic) -> String {
-        let (line, col) = self.index.human(self.text, diag.span.start);
+        let mut out = String::new();
+        self.write_header(diag, &mut out);
+        out
+    }
+
+    /// Appends [`Renderer::header`] to `out`.
+    fn write_header(&self, diag: &Diagnostic, out: &mut String) {
+        let (line, col) = self.human(diag.span.start);
         let sev = match diag.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        format!(
-            "{}:{line}:{col}: {sev}[{}]: {}\n",
-            self.path, diag.code, diag.message
-        )
+        out.push_str(self.path);
+        out.push(':');
+        push_decimal(out, line);
+        out.push(':');
+        push_decimal(out, col);
+        out.push_str(": ");
+        out.push_str(sev);
+        out.push('[');
+        out.push_str(diag.code.0);
+        out.push_str("]: ");
+        out.push_str(&diag.message);
+        out.push('\n');
+    }
+
+    /// One-based line and one-based column in characters of `offset`
+    /// (clamped to the text), counted on from the previous position when
+    /// `offset` is not before it.
+    fn human(&self, offset: usize) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        let offset = offset.min(bytes.len());
+        let mut at = self.cursor.get();
+        if offset < at.offset {
+            at = LineCursor::default();
+        }
+        let skipped = &bytes[at.offset..offset];
+        if let Some(last) = memchr::memrchr(b'\n', skipped) {
+            at.line += memchr::memchr_iter(b'\n', skipped).count();
+            at.line_start = at.offset + last + 1;
+        }
+        at.offset = offset;
+        self.cursor.set(at);
+        // Characters are the bytes that do not continue a UTF-8 sequence.
+        let col = bytes[at.line_start..offset]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count();
+        (at.line + 1, col + 1)
     }
 
     /// Renders one diagnostic.
@@ -176,16 +219,54 @@ pub fn render_all(diags: &[Diagnostic], path: &str, text: &str, opts: RenderOpti
         .max()
         .unwrap_or(0);
     let r = Renderer::reaching(path, text, opts, reach);
-    let mut out = String::new();
+    // Room for every first line, the drawings aside: the list of a large
+    // file is then written without copying it as it grows.
+    let headers: usize = diags
+        .iter()
+        .map(|d| path.len() + d.code.0.len() + d.message.len() + HEADER_EXTRA)
+        .sum();
+    let mut out = String::with_capacity(headers);
     let mut previous_full = false;
     for (d, full) in diags.iter().zip(drawn_in_full(diags, opts)) {
         if !out.is_empty() && (full || previous_full) {
             out.push('\n');
         }
-        out.push_str(&if full { r.render(d) } else { r.header(d) });
+        if full {
+            out.push_str(&r.render(d));
+        } else {
+            r.write_header(d, &mut out);
+        }
         previous_full = full;
     }
     out
+}
+
+/// The bytes of a first line besides its path, code and message: two
+/// numbers, the severity and punctuation.
+const HEADER_EXTRA: usize = 32;
+
+/// A position in a text: a byte offset, its zero-based line and the offset
+/// where that line starts.
+#[derive(Clone, Copy, Debug, Default)]
+struct LineCursor {
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+/// Appends `n` in decimal.
+fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[i..].iter().for_each(|&d| out.push(char::from(d)));
 }
 
 /// How many of `diags` [`render_all`] lists by their first line only.
@@ -289,6 +370,25 @@ mod tests {
             out.contains("\nf.bkp:2:1: warning[W0001]: second of W0001\n\nf.bkp:3:1:"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn first_lines_count_lines_and_characters_in_any_order() {
+        let text = "é = 1\n\nab é x\nlast";
+        let r = Renderer::new("f.bkp", text, RenderOptions::PLAIN);
+        let at = |offset: usize| {
+            let d = Diagnostic::warning(Code("W0001"), Span::new(offset, offset), "m");
+            r.header(&d)
+        };
+        let x = text.find('x').unwrap();
+        assert_eq!(at(x), "f.bkp:3:6: warning[W0001]: m\n");
+        assert_eq!(at(x), "f.bkp:3:6: warning[W0001]: m\n");
+        assert_eq!(at(text.len()), "f.bkp:4:5: warning[W0001]: m\n");
+        // Before the previous position: counted again from the start.
+        assert_eq!(at(3), "f.bkp:1:3: warning[W0001]: m\n");
+        assert_eq!(at(7), "f.bkp:2:1: warning[W0001]: m\n");
+        assert_eq!(at(text.len() + 5), "f.bkp:4:5: warning[W0001]: m\n");
+        assert_eq!(at(0), "f.bkp:1:1: warning[W0001]: m\n");
     }
 
     #[test]
