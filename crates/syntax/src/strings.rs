@@ -16,7 +16,13 @@ pub(crate) fn unescape_lossy(s: &str) -> String {
 
 /// Appends `s` (raw literal text starting at byte `base`) to `out` with escapes resolved.
 fn unescape_into(s: &str, base: usize, out: &mut String, diags: &mut Vec<Diagnostic>) {
-    let mut chars = s.char_indices().peekable();
+    // Text before the first escape, most often all of it, is copied as is.
+    let first = memchr::memchr(b'\\', s.as_bytes()).unwrap_or(s.len());
+    out.push_str(&s[..first]);
+    let mut chars = s[first..]
+        .char_indices()
+        .map(|(i, c)| (first + i, c))
+        .peekable();
     while let Some((i, c)) = chars.next() {
         if c != '\\' {
             out.push(c);
@@ -120,6 +126,14 @@ pub(crate) fn split(
             }
         };
     while i < bytes.len() {
+        // Only escapes and interpolations interrupt the text.
+        match memchr::memchr2(b'\\', b'$', &bytes[i..]) {
+            Some(skip) => i += skip,
+            None => {
+                i = bytes.len();
+                break;
+            }
+        }
         match bytes[i] {
             b'\\' => i += 2,
             b'$' if bytes.get(i + 1) == Some(&b'{') => {
@@ -232,5 +246,59 @@ pub(crate) fn expand_at(expr: &mut Expr, src: &str, diags: &mut Vec<Diagnostic>,
         | ExprKind::Bool(_)
         | ExprKind::Name(_)
         | ExprKind::Error => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(literal: &str) -> (Vec<String>, Vec<(String, Span)>) {
+        let mut diags = Vec::new();
+        let parts = split(literal, Span::new(0, literal.len()), &mut diags, 0);
+        let parts = parts
+            .iter()
+            .map(|p| match p {
+                StrPart::Text(t, span) => format!("text {t:?} {span:?}"),
+                StrPart::Interp(_, span) => format!("interp {span:?}"),
+            })
+            .collect();
+        let diags = diags
+            .into_iter()
+            .map(|d| (d.message.into(), d.span))
+            .collect();
+        (parts, diags)
+    }
+
+    #[test]
+    fn text_escapes_and_interpolations_keep_their_places() {
+        let (p, d) = parts(r#""a\n${x}b\u{e9}c$d $""#);
+        assert_eq!(
+            p,
+            [
+                format!("text {:?} {:?}", "a\n", Span::new(1, 4)),
+                format!("interp {:?}", Span::new(4, 8)),
+                format!("text {:?} {:?}", "béc$d $", Span::new(8, 20)),
+            ]
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let (p, _) = parts(r#""plain text""#);
+        assert_eq!(
+            p,
+            [format!("text {:?} {:?}", "plain text", Span::new(1, 11))]
+        );
+    }
+
+    #[test]
+    fn a_bad_escape_is_reported_where_it_is() {
+        let (p, d) = parts(r#""abc\q${y}\z""#);
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert_eq!(
+            d,
+            [
+                ("unknown escape `\\q`".to_string(), Span::new(4, 6)),
+                ("unknown escape `\\z`".to_string(), Span::new(10, 12)),
+            ]
+        );
     }
 }
