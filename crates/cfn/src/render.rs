@@ -37,6 +37,11 @@ const RESTORES_POLICY: &str = "service-role/AWSBackupServiceRolePolicyForRestore
 /// two halves on two threads.
 const PARALLEL_MIN_CONSTRUCTS: usize = 2_000;
 
+/// About how many resources a top-level construct renders: a plan renders a
+/// few (itself, its selections and their roles); the lists are made this
+/// much larger, to grow rarely.
+const RESOURCES_PER_CONSTRUCT: usize = 4;
+
 /// Renders every resource of the model in template order.
 ///
 /// Many constructs (necessarily past [`MAX_RESOURCES`]) are rendered as two
@@ -63,7 +68,10 @@ fn render_resources(model: &Model, parallel_min: usize) -> Vec<Rendered> {
                 .fork()
                 .render(second, Vec::new(), MAX_RESOURCES, true)
         });
-        let out = renderer.fork().render(first, Vec::new(), 0, false);
+        // Room for both halves, so that appending the second copies nothing
+        // of the first.
+        let room = Vec::with_capacity(order.len() * RESOURCES_PER_CONSTRUCT);
+        let out = renderer.fork().render(first, room, 0, false);
         (out, rest.join())
     });
     match rest {
@@ -240,9 +248,7 @@ impl<'m> Renderer<'m> {
     ) -> Vec<Rendered> {
         self.before = before;
         self.out = out;
-        // A plan renders a few resources (itself, its selections and their
-        // roles): room for that many, to grow a large list rarely.
-        self.out.reserve(constructs.len() * 4);
+        self.out.reserve(constructs.len() * RESOURCES_PER_CONSTRUCT);
         let model = self.model;
         for &c in constructs {
             match c {
