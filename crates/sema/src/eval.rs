@@ -33,8 +33,9 @@ pub(crate) struct Evaluator<'a> {
     defs: Vec<Def>,
     refs: Vec<Reference>,
     diags: Vec<Diagnostic>,
-    /// Top-level names to definition indices.
-    names: HashMap<String, usize>,
+    /// Top-level names to definition indices (names borrowed from the
+    /// tree or the schema, so that a fork copies no string).
+    names: HashMap<&'a str, usize>,
     /// Unknown names met so far (see [`SUGGEST_FROM_PROGRAM`]).
     unknown_names: usize,
     /// Whether this is a fork evaluating the second half of the plans: its
@@ -168,7 +169,7 @@ impl<'a> Evaluator<'a> {
 
     fn define(
         &mut self,
-        name: &str,
+        name: &'a str,
         kind: DefKind,
         name_span: Span,
         span: Span,
@@ -207,7 +208,7 @@ impl<'a> Evaluator<'a> {
             }
             self.diags.push(d);
         } else {
-            self.names.insert(name.to_string(), idx);
+            self.names.insert(name, idx);
             if written && (schema::builtin(name).is_some() || schema::constant(name).is_some()) {
                 self.diags.push(
                     Diagnostic::warning(
@@ -240,7 +241,7 @@ impl<'a> Evaluator<'a> {
                 }
                 Item::Plan(p) => {
                     if let Some((id, span, written)) = plan_id(p) {
-                        let idx = self.define(&id, DefKind::Plan, span, p.span, written);
+                        let idx = self.define(id, DefKind::Plan, span, p.span, written);
                         self.plan_defs.entry(p.span).or_insert(idx);
                     }
                 }
@@ -520,9 +521,10 @@ impl<'a> Evaluator<'a> {
                 Item::Vault(v) => {
                     if let Some(id) = self
                         .names
-                        .get(&v.name.name)
+                        .get(v.name.name.as_str())
                         .and_then(|d| self.vault_ids.get(d))
-                        && self.defs[*self.names.get(&v.name.name).unwrap_or(&0)].span == v.span
+                        && self.defs[*self.names.get(v.name.name.as_str()).unwrap_or(&0)].span
+                            == v.span
                     {
                         out.push(Construct::Vault(*id));
                     }
@@ -530,7 +532,7 @@ impl<'a> Evaluator<'a> {
                 Item::Role(r) => {
                     if let Some(id) = self
                         .names
-                        .get(&r.name.name)
+                        .get(r.name.name.as_str())
                         .and_then(|d| self.role_ids.get(d))
                     {
                         out.push(Construct::Role(*id));
@@ -655,7 +657,7 @@ impl<'a> Evaluator<'a> {
         if id.name.is_empty() {
             return Value::Error; // a name the parser found missing
         }
-        if let Some(&def) = self.names.get(&id.name) {
+        if let Some(&def) = self.names.get(id.name.as_str()) {
             self.refs.push(Reference { span: id.span, def });
             return match self.defs[def].kind {
                 DefKind::Let => self.let_value(def, id.span).value,
@@ -716,7 +718,7 @@ impl<'a> Evaluator<'a> {
     /// and, when `from_program`, the program's own names.
     fn unknown_name(&self, name: &str, span: Span, from_program: bool) -> Diagnostic {
         let declared = from_program
-            .then(|| self.names.keys().map(String::as_str))
+            .then(|| self.names.keys().copied())
             .into_iter()
             .flatten();
         let builtins = schema::EVENTS
@@ -1408,7 +1410,7 @@ impl<'a> Evaluator<'a> {
     }
 
     fn eval_vault(&mut self, v: &ast::VaultDecl) {
-        let Some(&def) = self.names.get(&v.name.name) else {
+        let Some(&def) = self.names.get(v.name.name.as_str()) else {
             return;
         };
         if self.defs[def].span != v.span {
@@ -1764,7 +1766,7 @@ impl<'a> Evaluator<'a> {
     }
 
     fn eval_role(&mut self, r: &ast::RoleDecl) {
-        let Some(&def) = self.names.get(&r.name.name) else {
+        let Some(&def) = self.names.get(r.name.name.as_str()) else {
             return;
         };
         if self.defs[def].span != r.span {
@@ -1970,13 +1972,13 @@ impl<'a> Evaluator<'a> {
             return;
         };
         let Some(def) = self.plan_def(p) else { return };
-        if self.names.get(&id) != Some(&def) {
+        if self.names.get(id) != Some(&def) {
             return; // a duplicate, already reported
         }
         let mut plan = Plan {
-            id: id.clone(),
+            id: id.to_string(),
             span: p.span,
-            name: id.clone(),
+            name: id.to_string(),
             windows_vss: false,
             rules: Vec::new(),
             selections: Vec::new(),
@@ -2046,7 +2048,7 @@ impl<'a> Evaluator<'a> {
         }
 
         let mut ctx = PlanCtx {
-            id: id.clone(),
+            id,
             def,
             vault: plan_vault,
             created_vault: None,
@@ -2436,7 +2438,7 @@ impl<'a> Evaluator<'a> {
             None => {
                 let id = VaultId(self.model.vaults.len());
                 self.model.vaults.push(Vault {
-                    path: vec![ctx.id.clone(), "Vault".into()],
+                    path: vec![ctx.id.to_string(), "Vault".into()],
                     span,
                     kind: VaultKind::New(NewVault::default()),
                 });
@@ -2665,8 +2667,8 @@ impl<'a> Evaluator<'a> {
 }
 
 /// Per-plan state while its items are evaluated.
-struct PlanCtx {
-    id: String,
+struct PlanCtx<'a> {
+    id: &'a str,
     def: usize,
     vault: Option<VaultId>,
     /// Where the plan's own vault was created, if it was.
@@ -2684,13 +2686,13 @@ fn preset_props(rp: &schema::RulePreset, span: Span) -> RuleProps {
 }
 
 /// The construct id of a plan, where its name is, and whether it was written.
-pub(crate) fn plan_id(p: &ast::PlanDecl) -> Option<(String, Span, bool)> {
+pub(crate) fn plan_id(p: &ast::PlanDecl) -> Option<(&str, Span, bool)> {
     if let Some(n) = &p.name {
-        return Some((n.name.clone(), n.span, true));
+        return Some((&n.name, n.span, true));
     }
     let pr = p.preset.as_ref()?;
     let preset = schema::plan_preset(&pr.name)?;
-    Some((preset.id.to_string(), pr.span, false))
+    Some((preset.id, pr.span, false))
 }
 
 fn plan_preset_list() -> String {
