@@ -128,7 +128,8 @@ fn balance(src: &str, toks: Vec<Token>) -> Balanced {
     let mut stack: Vec<usize> = Vec::new();
     // Insertions: (index in `toks` before which to insert, token).
     let mut inserts: Vec<(usize, Token)> = Vec::new();
-    let mut dropped = vec![false; toks.len()];
+    // Indices of the unmatched closers, in order (rare: no list per token).
+    let mut dropped: Vec<usize> = Vec::new();
     for (i, tok) in toks.iter().enumerate() {
         match tok.kind {
             T::LBrace | T::LBracket | T::LParen | T::Lt => stack.push(i),
@@ -160,7 +161,7 @@ fn balance(src: &str, toks: Vec<Token>) -> Balanced {
                         );
                     }
                     diags.push(d);
-                    dropped[i] = true;
+                    dropped.push(i);
                 }
             }
             _ => {}
@@ -228,11 +229,12 @@ fn balance(src: &str, toks: Vec<Token>) -> Balanced {
     inserts.sort_by_key(|(i, _)| *i);
     let mut out = Vec::with_capacity(toks.len() + inserts.len());
     let mut ins = inserts.into_iter().peekable();
+    let mut dropped = dropped.into_iter().peekable();
     for (i, t) in toks.iter().enumerate() {
         while let Some((_, v)) = ins.next_if(|(at, _)| *at == i) {
             out.push(v);
         }
-        if !dropped[i] {
+        if dropped.next_if_eq(&i).is_none() {
             out.push(*t);
         }
     }
