@@ -172,6 +172,9 @@ impl Diagnostic {
     }
 
     pub fn with_related(mut self, span: Span, message: impl Into<Text>) -> Self {
+        // Most diagnostics have one related place or two: room for four
+        // (what a first push gives) would be mostly empty in a long list.
+        self.related.reserve_exact(1);
         self.related.push(Related {
             span,
             message: message.into(),
@@ -180,6 +183,7 @@ impl Diagnostic {
     }
 
     pub fn with_note(mut self, note: impl Into<Text>) -> Self {
+        self.notes.reserve_exact(1);
         self.notes.push(note.into());
         self
     }
