@@ -101,6 +101,12 @@ impl From<&'static str> for Json {
     }
 }
 
+impl From<Str> for Json {
+    fn from(s: Str) -> Json {
+        Json::Str(s)
+    }
+}
+
 impl From<String> for Json {
     fn from(s: String) -> Json {
         Json::Str(Cow::Owned(s))

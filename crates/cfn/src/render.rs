@@ -834,7 +834,7 @@ mod tests {
                 vault: shared,
                 span: span(at + 3),
             });
-            let rule = |name: &str, vault, copy_to: Option<VaultId>, at| Rule {
+            let rule = |name: &'static str, vault, copy_to: Option<VaultId>, at| Rule {
                 name: name.into(),
                 span: span(at),
                 preset: None,

@@ -212,7 +212,7 @@ fn empty_names() {
     // `ruleName ?? ...`: an empty rule name is kept (the evaluator's default
     // `<Plan>Rule<N>` applies only to a rule without a name).
     b.m.plans[p].rules.push(Rule {
-        name: String::new(),
+        name: String::new().into(),
         vault: v,
         delete_after_days: Some(1),
         ..rule("")

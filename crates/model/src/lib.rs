@@ -5,6 +5,7 @@
 //! derive the CDK's logical ids and generated names from them.
 
 use bkp_diagnostics::Span;
+use std::borrow::Cow;
 use std::fmt;
 
 /// Index of a vault in [`Model::vaults`].
@@ -176,13 +177,14 @@ pub struct Plan {
 /// One rule of a plan, with every default applied.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rule {
-    pub name: String,
+    /// The rule name; a preset's is static text, shared by every rule made from it.
+    pub name: Cow<'static, str>,
     pub span: Span,
     /// The preset it came from, if any (`daily`, ...).
     pub preset: Option<&'static str>,
     pub vault: VaultId,
-    /// The AWS schedule expression, `cron(...)`.
-    pub schedule: Option<String>,
+    /// The AWS schedule expression, `cron(...)` (static text for a preset).
+    pub schedule: Option<Cow<'static, str>>,
     pub schedule_timezone: Option<String>,
     pub start_window_minutes: Option<u64>,
     pub completion_window_minutes: Option<u64>,

@@ -11,6 +11,7 @@ use bkp_diagnostics::{Diagnostic, Fix, Span};
 use bkp_model::*;
 use bkp_syntax::ast::{self, DeclBody, ExprKind, Item, PlanItem, StrPart};
 use foldhash::{HashMap, HashMapExt};
+use std::borrow::Cow;
 
 const DAY: u64 = 24 * 60;
 
@@ -127,8 +128,8 @@ impl Checked {
 /// Rule properties while a rule is being built.
 #[derive(Clone, Debug, Default)]
 struct RuleProps {
-    name: Option<String>,
-    schedule: Option<String>,
+    name: Option<Cow<'static, str>>,
+    schedule: Option<Cow<'static, str>>,
     timezone: Option<String>,
     start_window: Option<u64>,
     completion_window: Option<u64>,
@@ -2183,7 +2184,7 @@ impl<'a> Evaluator<'a> {
                     self.diags.push(d);
                     return;
                 }
-                props.name = Some(n.name.clone());
+                props.name = Some(Cow::Owned(n.name.clone()));
                 self.defs.push(Def {
                     name: n.name.clone(),
                     kind: DefKind::Rule,
@@ -2232,7 +2233,7 @@ impl<'a> Evaluator<'a> {
                         ),
                 );
             } else {
-                props.name = Some(n);
+                props.name = Some(Cow::Owned(n));
             }
         }
         if let Some(v) = get("backup_vault") {
@@ -2248,7 +2249,7 @@ impl<'a> Evaluator<'a> {
         }
         if let Some(v) = get("schedule") {
             match &v.value {
-                Value::Schedule(s) => props.schedule = Some(s.clone()),
+                Value::Schedule(s) => props.schedule = Some(Cow::Owned(s.clone())),
                 _ => self.mismatch(&v, "Schedule"),
             }
         }
@@ -2482,7 +2483,7 @@ impl<'a> Evaluator<'a> {
         }
         let name = props
             .name
-            .unwrap_or_else(|| format!("{}Rule{}", ctx.id, plan.rules.len()));
+            .unwrap_or_else(|| format!("{}Rule{}", ctx.id, plan.rules.len()).into());
         plan.rules.push(Rule {
             name,
             span,
@@ -2677,8 +2678,8 @@ struct PlanCtx<'a> {
 
 fn preset_props(rp: &schema::RulePreset, span: Span) -> RuleProps {
     RuleProps {
-        name: Some(rp.rule_name.to_string()),
-        schedule: Some(schema::cron_of(rp).to_string()),
+        name: Some(Cow::Borrowed(rp.rule_name)),
+        schedule: Some(Cow::Borrowed(schema::cron_of(rp))),
         delete_days: Some((rp.delete_after_days, span)),
         cold_days: rp.move_to_cold_days.map(|d| (d, span)),
         ..RuleProps::default()

@@ -206,7 +206,7 @@ impl B {
             };
         }
         if rule.name.is_empty() {
-            rule.name = format!("{}Rule{}", self.m.plans[p].id, self.m.plans[p].rules.len());
+            rule.name = format!("{}Rule{}", self.m.plans[p].id, self.m.plans[p].rules.len()).into();
         }
         self.m.plans[p].rules.push(rule);
     }
@@ -224,7 +224,7 @@ impl B {
 /// A custom rule; `""` for the default name.
 pub fn rule(name: &str) -> Rule {
     Rule {
-        name: name.into(),
+        name: name.to_string().into(),
         span: Span::default(),
         preset: None,
         vault: PLAN_VAULT,
@@ -287,8 +287,8 @@ pub fn preset_in(preset: &str, vault: VaultId) -> Rule {
     }
 }
 
-pub fn cron(expr: &str) -> Option<String> {
-    Some(format!("cron({expr})"))
+pub fn cron(expr: &str) -> Option<std::borrow::Cow<'static, str>> {
+    Some(format!("cron({expr})").into())
 }
 
 pub fn copy(
