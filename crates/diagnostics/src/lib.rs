@@ -5,7 +5,7 @@
 mod line_index;
 pub mod render;
 
-pub use line_index::{LineCol, LineIndex};
+pub use line_index::{LineCol, LineCursor, LineIndex};
 
 use std::fmt;
 

@@ -56,14 +56,67 @@ impl LineIndex {
         let lc = self.line_col(offset);
         let start = self.starts[lc.line];
         let end = (start + lc.col).min(text.len());
-        let col = text.get(start..end).map_or(lc.col, |s| s.chars().count());
-        (lc.line + 1, col + 1)
+        (lc.line + 1, char_column(text, start, end) + 1)
     }
+}
+
+/// Positions in one text found without an index: each is counted on from
+/// the previous one (from the start when it lies before it), so a pass over
+/// offsets in order, such as a file's diagnostics, reads the text once.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LineCursor {
+    offset: usize,
+    line: usize,
+    line_start: usize,
+}
+
+impl LineCursor {
+    /// As [`LineIndex::human`]: one-based line and one-based column in
+    /// characters of `offset` (clamped to the text).
+    pub fn human(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        if offset < self.offset {
+            *self = LineCursor::default();
+        }
+        let skipped = &text.as_bytes()[self.offset..offset];
+        if let Some(last) = memchr::memrchr(b'\n', skipped) {
+            self.line += memchr::memchr_iter(b'\n', skipped).count();
+            self.line_start = self.offset + last + 1;
+        }
+        self.offset = offset;
+        (
+            self.line + 1,
+            char_column(text, self.line_start, offset) + 1,
+        )
+    }
+}
+
+/// The zero-based column in characters of `offset` on the line starting at
+/// `line_start`; in bytes when `offset` is not at a character boundary.
+fn char_column(text: &str, line_start: usize, offset: usize) -> usize {
+    text.get(line_start..offset)
+        .map_or(offset - line_start, |s| s.chars().count())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cursor_finds_what_the_index_finds_in_any_order() {
+        let text = "é = 1\n\nab é x\nlast";
+        let idx = LineIndex::new(text);
+        let mut cursor = LineCursor::default();
+        let x = text.find('x').unwrap();
+        for offset in [x, x, text.len(), 3, 7, text.len() + 5, 0, 1, 2] {
+            assert_eq!(
+                cursor.human(text, offset),
+                idx.human(text, offset),
+                "{offset}"
+            );
+        }
+        assert_eq!(cursor.human(text, x), (3, 6));
+    }
 
     #[test]
     fn lines_and_columns() {

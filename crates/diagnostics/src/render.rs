@@ -1,8 +1,9 @@
 //! Terminal rendering of diagnostics with ariadne.
 
-use crate::{Diagnostic, Severity};
+use crate::{Diagnostic, LineCursor, Severity};
 use ariadne::{CharSet, Color, Config, IndexType, Label, Report, ReportKind, Source};
 use std::cell::Cell;
+use std::fmt::Write;
 
 /// How to draw reports.
 #[derive(Clone, Copy, Debug)]
@@ -85,48 +86,19 @@ impl<'a> Renderer<'a> {
 
     /// Appends [`Renderer::header`] to `out`.
     fn write_header(&self, diag: &Diagnostic, out: &mut String) {
-        let (line, col) = self.human(diag.span.start);
+        let mut cursor = self.cursor.get();
+        let (line, col) = cursor.human(self.text, diag.span.start);
+        self.cursor.set(cursor);
         let sev = match diag.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        out.push_str(self.path);
-        out.push(':');
-        push_decimal(out, line);
-        out.push(':');
-        push_decimal(out, col);
-        out.push_str(": ");
-        out.push_str(sev);
-        out.push('[');
-        out.push_str(diag.code.0);
-        out.push_str("]: ");
-        out.push_str(&diag.message);
-        out.push('\n');
-    }
-
-    /// One-based line and one-based column in characters of `offset`
-    /// (clamped to the text), counted on from the previous position when
-    /// `offset` is not before it.
-    fn human(&self, offset: usize) -> (usize, usize) {
-        let bytes = self.text.as_bytes();
-        let offset = offset.min(bytes.len());
-        let mut at = self.cursor.get();
-        if offset < at.offset {
-            at = LineCursor::default();
-        }
-        let skipped = &bytes[at.offset..offset];
-        if let Some(last) = memchr::memrchr(b'\n', skipped) {
-            at.line += memchr::memchr_iter(b'\n', skipped).count();
-            at.line_start = at.offset + last + 1;
-        }
-        at.offset = offset;
-        self.cursor.set(at);
-        // Characters are the bytes that do not continue a UTF-8 sequence.
-        let col = bytes[at.line_start..offset]
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count();
-        (at.line + 1, col + 1)
+        // Writing to a `String` cannot fail.
+        let _ = writeln!(
+            out,
+            "{}:{line}:{col}: {sev}[{}]: {}",
+            self.path, diag.code, diag.message
+        );
     }
 
     /// Renders one diagnostic.
@@ -244,30 +216,6 @@ pub fn render_all(diags: &[Diagnostic], path: &str, text: &str, opts: RenderOpti
 /// The bytes of a first line besides its path, code and message: two
 /// numbers, the severity and punctuation.
 const HEADER_EXTRA: usize = 32;
-
-/// A position in a text: a byte offset, its zero-based line and the offset
-/// where that line starts.
-#[derive(Clone, Copy, Debug, Default)]
-struct LineCursor {
-    offset: usize,
-    line: usize,
-    line_start: usize,
-}
-
-/// Appends `n` in decimal.
-fn push_decimal(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits[i..].iter().for_each(|&d| out.push(char::from(d)));
-}
 
 /// How many of `diags` [`render_all`] lists by their first line only.
 pub fn brief_count(diags: &[Diagnostic], opts: RenderOptions) -> usize {
