@@ -3,6 +3,7 @@
 
 use bkp_diagnostics::{Code, Diagnostic, Fix, Span};
 use logos::Logos;
+use std::ops::Range;
 
 /// The kind of a token; its text is the source under its span.
 #[derive(Logos, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -330,11 +331,21 @@ pub fn split_duration(text: &str) -> (&str, &str) {
 /// Lexes `text` completely. Never fails: what cannot be lexed becomes an
 /// [`TokenKind::Error`] token with a diagnostic.
 pub fn lex(text: &str) -> (Vec<Token>, Vec<Diagnostic>) {
-    let mut tokens = Vec::with_capacity(text.len() / 4);
+    lex_range(text, 0..text.len())
+}
+
+/// Lexes the bytes `range` of `text`, with spans into the whole `text`.
+/// Every line break is a token of its own (no other token spans one), so
+/// lexing a text in pieces that meet at line breaks gives the tokens of the
+/// whole.
+pub(crate) fn lex_range(text: &str, range: Range<usize>) -> (Vec<Token>, Vec<Diagnostic>) {
+    let start = range.start;
+    let piece = &text[range];
+    let mut tokens = Vec::with_capacity(piece.len() / 4);
     let mut diags = Vec::new();
-    let mut lexer = TokenKind::lexer(text);
+    let mut lexer = TokenKind::lexer(piece);
     while let Some(result) = lexer.next() {
-        let span = Span::from(lexer.span());
+        let span = Span::from(lexer.span()).shift(start);
         let kind = match result {
             Ok(TokenKind::Duration) => {
                 check_duration(&text[span.range()], span, &mut diags);
@@ -477,6 +488,23 @@ mod tests {
             toks.iter().map(|t| t.kind).collect::<Vec<_>>().last(),
             Some(&TokenKind::Ident)
         );
+    }
+
+    #[test]
+    fn pieces_meeting_at_line_breaks_lex_as_the_whole() {
+        // Unterminated strings and interpolations, a comment, bad characters
+        // and a bad duration next to line breaks.
+        let text =
+            "plan P <\n  x = \"a${ b\n\"c\" 'd\n# e \"\n@@\n35days\n\u{e9}t\u{e9} = \"${\"\n}\n>";
+        let whole = lex(text);
+        for (at, _) in text.match_indices('\n') {
+            let (mut tokens, mut diags) = lex_range(text, 0..at);
+            let (rest, rest_diags) = lex_range(text, at..text.len());
+            tokens.extend(rest);
+            diags.extend(rest_diags);
+            assert_eq!(tokens, whole.0, "split at {at}");
+            assert_eq!(diags, whole.1, "split at {at}");
+        }
     }
 
     #[test]

@@ -46,6 +46,14 @@ pub fn parse_tree(src: &str) -> Parse {
 }
 
 fn parse_keeping(src: &str, keep_tokens: bool) -> Parse {
+    if let Some(parse) = parse_halves(src, keep_tokens) {
+        return parse;
+    }
+    parse_whole(src, keep_tokens)
+}
+
+/// Parses `src` in one piece.
+fn parse_whole(src: &str, keep_tokens: bool) -> Parse {
     let (lexed, mut diags) = lexer::lex(src);
     // Without the tokens to keep, their list becomes the parser's.
     let (tokens, balanced) = if keep_tokens {
@@ -59,8 +67,7 @@ fn parse_keeping(src: &str, keep_tokens: bool) -> Parse {
     let eoi = SimpleSpan::from(src.len()..src.len());
     // Valid input (the common case) parses with errors that cost nothing;
     // input with errors is parsed again for the detailed messages.
-    let split = split_point(&input, delimiter_diags.is_empty());
-    if let Some((file, strings)) = parse_valid(src, &input, split) {
+    if let Some((file, strings)) = parse_valid(src, &input, src.len()) {
         diags.extend(delimiter_diags);
         diags.extend(strings);
         bkp_diagnostics::sort_and_dedup(&mut diags);
@@ -104,8 +111,8 @@ fn parse_keeping(src: &str, keep_tokens: bool) -> Parse {
     }
 }
 
-/// Below this many tokens a file is parsed in one piece.
-const SPLIT_MIN_TOKENS: usize = 200_000;
+/// Below this many bytes a file is parsed in one piece.
+const SPLIT_MIN_BYTES: usize = 1 << 20;
 
 /// Splits the string literals of `file` into their parts, returning the
 /// diagnostics of bad escapes and interpolations.
@@ -115,82 +122,115 @@ fn expand_strings(file: &mut ast::File, src: &str) -> Vec<Diagnostic> {
     diags
 }
 
-/// The tree of `tokens`, its strings expanded, with the diagnostics of its
-/// string literals, if the tokens parse without any error; else `None`.
-///
-/// A large file with balanced brackets is parsed as two halves on two
-/// threads. The halves meet at a line break outside any bracket that is
-/// followed by a declaration keyword: there a declaration necessarily ends
-/// and the next begins, so when both halves parse without error their items
-/// are exactly those of the whole file. Any error sends the whole file to
-/// the detailed parse, as for a file parsed in one piece.
+/// The tree of `tokens`, the input up to byte `end` of `src`, its strings
+/// expanded, with the diagnostics of its string literals, if the tokens
+/// parse without any error; else `None`.
 fn parse_valid(
     src: &str,
     tokens: &[(TokenKind, SimpleSpan)],
-    split: Option<usize>,
+    end: usize,
 ) -> Option<(ast::File, Vec<Diagnostic>)> {
-    // `end`: where the piece ends in the text.
-    let whole = |tokens: &[(TokenKind, SimpleSpan)], end: usize| {
-        let (file, errors) = parser::file::<chumsky::error::EmptyErr>(src)
-            .parse(tokens.split_token_span(SimpleSpan::from(end..end)))
-            .into_output_errors();
-        let mut file = file.filter(|_| errors.is_empty())?;
-        let strings = expand_strings(&mut file, src);
-        Some((file, strings))
-    };
-    let Some(at) = split else {
-        return whole(tokens, src.len());
-    };
-    let (first, second) = tokens.split_at(at);
-    let middle = second[0].1.start;
-    let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| whole(second, src.len()));
-        let first = whole(first, middle);
-        (first, second.join().ok().flatten())
-    });
-    let (mut file, mut strings) = first?;
-    let (rest, rest_strings) = second?;
-    file.items.reserve_exact(rest.items.len());
-    file.items.extend(rest.items);
-    strings.extend(rest_strings);
+    let (file, errors) = parser::file::<chumsky::error::EmptyErr>(src)
+        .parse(tokens.split_token_span(SimpleSpan::from(end..end)))
+        .into_output_errors();
+    let mut file = file.filter(|_| errors.is_empty())?;
+    let strings = expand_strings(&mut file, src);
     Some((file, strings))
 }
 
-/// Where [`parse_valid`] splits `tokens`: only a large file with balanced
-/// brackets, on a machine with more than one core.
-fn split_point(tokens: &[(TokenKind, SimpleSpan)], balanced: bool) -> Option<usize> {
-    // Asking for the cores costs system calls: only for a file worth splitting.
-    let parallel = || std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-    if balanced && tokens.len() >= SPLIT_MIN_TOKENS && parallel() {
-        declaration_boundary(tokens, tokens.len() / 2)
-    } else {
-        None
-    }
+/// One half of a file, lexed and parsed on its own.
+struct Half {
+    file: ast::File,
+    tokens: Vec<Token>,
+    diagnostics: Vec<Diagnostic>,
 }
 
-/// The index of the first line break at or after `from`, outside brackets,
-/// that is followed by a declaration keyword.
-fn declaration_boundary(tokens: &[(TokenKind, SimpleSpan)], from: usize) -> Option<usize> {
-    use TokenKind as T;
-    let mut depth = 0usize;
-    for (i, (kind, _)) in tokens.iter().enumerate() {
-        match kind {
-            T::LBrace | T::LBracket | T::LParen | T::Lt => depth += 1,
-            T::RBrace | T::RBracket | T::RParen | T::Gt => depth = depth.saturating_sub(1),
-            T::Newline
-                if i >= from
-                    && depth == 0
-                    && tokens.get(i + 1).is_some_and(|(next, _)| {
-                        matches!(
-                            next,
-                            T::Let | T::Vault | T::Role | T::Grant | T::Stack | T::Plan
-                        )
-                    }) =>
-            {
-                return Some(i);
-            }
-            _ => {}
+/// A large file lexed and parsed as two halves on two threads, if both are
+/// valid; else `None`, and the whole file goes the way of a small one.
+///
+/// The halves meet at a line break followed by a declaration keyword
+/// ([`declaration_boundary`]). A line break is a token of its own, so each
+/// half lexes to its part of the whole file's tokens; when the first half's
+/// brackets balance, none is open at the meeting point, so a declaration
+/// ends there and the next begins, and the items of two halves that parse
+/// without error are exactly those of the whole file.
+fn parse_halves(src: &str, keep_tokens: bool) -> Option<Parse> {
+    // Asking for the cores costs system calls: only for a file worth splitting.
+    if src.len() < SPLIT_MIN_BYTES
+        || !std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+    {
+        return None;
+    }
+    parse_split_at(src, declaration_boundary(src, src.len() / 2)?, keep_tokens)
+}
+
+/// [`parse_halves`] with the halves meeting at byte `at`, a line break.
+fn parse_split_at(src: &str, at: usize, keep_tokens: bool) -> Option<Parse> {
+    let (first, second) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| parse_half(src, at..src.len(), keep_tokens));
+        let first = parse_half(src, 0..at, keep_tokens);
+        (first, second.join().ok().flatten())
+    });
+    let (mut first, second) = (first?, second?);
+    first.file.items.reserve_exact(second.file.items.len());
+    first.file.items.extend(second.file.items);
+    first.tokens.extend(second.tokens);
+    first.diagnostics.extend(second.diagnostics);
+    bkp_diagnostics::sort_and_dedup(&mut first.diagnostics);
+    Some(Parse {
+        file: first.file,
+        tokens: first.tokens,
+        diagnostics: first.diagnostics,
+    })
+}
+
+/// The bytes `range` of `src` lexed and parsed, if their brackets balance
+/// and they parse without error.
+fn parse_half(src: &str, range: std::ops::Range<usize>, keep_tokens: bool) -> Option<Half> {
+    let end = range.end;
+    let (lexed, mut diagnostics) = lexer::lex_range(src, range);
+    let (tokens, balanced) = if keep_tokens {
+        let balanced = delimiters::check(src, lexed.clone());
+        (lexed, balanced)
+    } else {
+        (Vec::new(), delimiters::check(src, lexed))
+    };
+    if !balanced.diagnostics.is_empty() {
+        return None;
+    }
+    let input = parser::into_parser_tokens(balanced.tokens);
+    let (file, strings) = parse_valid(src, &input, end)?;
+    diagnostics.extend(strings);
+    Some(Half {
+        file,
+        tokens,
+        diagnostics,
+    })
+}
+
+/// The first line break at or after byte `from` of `src` that is followed
+/// by a declaration keyword (after indentation), where a large file is
+/// split.
+fn declaration_boundary(src: &str, from: usize) -> Option<usize> {
+    const KEYWORDS: [&[u8]; 6] = [b"let", b"vault", b"role", b"grant", b"stack", b"plan"];
+    let bytes = src.as_bytes();
+    let mut at = from;
+    while let Some(i) = memchr::memchr(b'\n', &bytes[at..]) {
+        let newline = at + i;
+        let line = &bytes[newline + 1..];
+        let indent = line
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+        let line = &line[indent..];
+        let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || !b.is_ascii();
+        if KEYWORDS
+            .iter()
+            .any(|k| line.starts_with(k) && line.get(k.len()).is_none_or(|&b| !is_word_byte(b)))
+        {
+            return Some(newline);
         }
+        at = newline + 1;
     }
     None
 }
@@ -360,11 +400,6 @@ fn join_or(items: &[String]) -> String {
 mod tests {
     use super::*;
 
-    fn tokens(src: &str) -> Vec<(TokenKind, SimpleSpan)> {
-        let (tokens, _) = lexer::lex(src);
-        parser::into_parser_tokens(delimiters::check(src, tokens).tokens)
-    }
-
     /// Every valid parity program of the repository, repeated past the size
     /// at which files are parsed in two halves.
     fn large_program() -> String {
@@ -374,32 +409,38 @@ mod tests {
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|x| x == "bkp"))
             .map(|p| std::fs::read_to_string(p).unwrap())
-            .filter(|s| !parse(s).has_errors())
+            .filter(|s| !parse_whole(s, false).has_errors())
             .collect();
         sources.sort();
         let one = sources.join("\n");
         let mut src = String::new();
-        while tokens(&src).len() < SPLIT_MIN_TOKENS + 1000 {
+        while src.len() < SPLIT_MIN_BYTES + 10_000 {
             src.push_str(&one);
             src.push('\n');
         }
         src
     }
 
+    fn assert_same(a: &Parse, b: &Parse) {
+        assert_eq!(a.file, b.file);
+        assert_eq!(a.tokens, b.tokens);
+        assert_eq!(a.diagnostics, b.diagnostics);
+    }
+
     #[test]
     fn a_file_parsed_in_halves_is_the_file_parsed_whole() {
         let src = large_program();
-        let input = tokens(&src);
-        let at = declaration_boundary(&input, input.len() / 2).expect("a boundary");
-        assert!(at >= input.len() / 2);
+        let at = declaration_boundary(&src, src.len() / 2).expect("a boundary");
+        assert!(at >= src.len() / 2);
         // Split explicitly, so that the halves are compared on any machine.
-        let halves = parse_valid(&src, &input, Some(at)).expect("valid halves");
-        let whole = parse_valid(&src, &input, None).expect("valid");
-        assert_eq!(halves, whole);
-        // `parse` itself agrees with both.
-        let parsed = parse(&src);
-        assert!(!parsed.has_errors(), "{:?}", &parsed.diagnostics[..1]);
-        assert_eq!(parsed.file, whole.0);
+        for keep_tokens in [true, false] {
+            let halves = parse_split_at(&src, at, keep_tokens).expect("valid halves");
+            let whole = parse_whole(&src, keep_tokens);
+            assert!(!whole.has_errors(), "{:?}", &whole.diagnostics[..1]);
+            assert_same(&halves, &whole);
+        }
+        // `parse` itself agrees.
+        assert_same(&parse(&src), &parse_whole(&src, true));
     }
 
     #[test]
@@ -407,31 +448,49 @@ mod tests {
         let src = large_program();
         let middle = src.len() / 2;
         let line = middle + src[middle..].find('\n').unwrap() + 1;
-        for at in [0, line, src.len()] {
-            let mut bad = src.clone();
-            bad.insert_str(at, "plan = = \n");
-            // Either half failing fails the split parse...
-            let input = tokens(&bad);
-            let split = declaration_boundary(&input, input.len() / 2);
-            assert!(parse_valid(&bad, &input, split).is_none(), "{at}");
-            // ...and the detailed parse reports the error where it is.
-            let parse = parse(&bad);
-            let errors: Vec<_> = parse.diagnostics.iter().filter(|d| d.is_error()).collect();
-            assert!(!errors.is_empty(), "{at}");
-            assert!(
-                errors
-                    .iter()
-                    .all(|d| d.span.start >= at && d.span.start <= at + 10),
-                "{errors:?}"
-            );
+        for (at, bad_text) in [
+            (0, "plan = = \n"),
+            (line, "plan = = \n"),
+            (line, "vault v {\n"),
+        ] {
+            for at in [at, src.len()] {
+                let mut bad = src.clone();
+                bad.insert_str(at, bad_text);
+                // Either half failing fails the split parse...
+                let split = declaration_boundary(&bad, bad.len() / 2).unwrap();
+                assert!(parse_split_at(&bad, split, false).is_none(), "{at}");
+                // ...and the detailed parse reports the error where it is.
+                let parse = parse(&bad);
+                let errors: Vec<_> = parse.diagnostics.iter().filter(|d| d.is_error()).collect();
+                assert!(!errors.is_empty(), "{at}");
+                assert!(
+                    errors
+                        .iter()
+                        .all(|d| d.span.start >= at && d.span.start <= at + 10),
+                    "{errors:?}"
+                );
+                assert_same(&parse, &parse_whole(&bad, true));
+            }
         }
     }
 
     #[test]
     fn halves_never_meet_inside_brackets() {
+        // The first line break before a keyword is inside `<...>`: the first
+        // half does not balance, so the file is not split there.
         let src = "plan P <\nplan\n>\nvault v\nplan Q = daily35\n";
-        let input = tokens(src);
-        let at = declaration_boundary(&input, 0).unwrap();
-        assert_eq!(&src[input[at + 1].1.start..input[at + 1].1.end], "vault");
+        assert_eq!(declaration_boundary(src, 0), Some(8));
+        assert!(parse_split_at(src, 8, false).is_none());
+        let at = declaration_boundary(src, 9).unwrap();
+        assert_eq!(&src[at + 1..at + 6], "vault");
+    }
+
+    #[test]
+    fn a_boundary_is_a_whole_keyword_after_indentation() {
+        let src = "x\nplanet = 1\nvaults\n \tgrant g\n";
+        let at = declaration_boundary(src, 0).unwrap();
+        assert_eq!(&src[at..], "\n \tgrant g\n");
+        assert_eq!(declaration_boundary("a\nplan\u{e9}\n", 0), None);
+        assert_eq!(declaration_boundary("a\nplan", 0), Some(1));
     }
 }
