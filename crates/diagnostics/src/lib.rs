@@ -203,12 +203,83 @@ impl Diagnostic {
     }
 }
 
+/// The order of a sorted list: by position, errors first on ties.
+fn order_key(d: &Diagnostic) -> (usize, usize, Severity, Code) {
+    (d.span.start, d.span.end, d.severity, d.code)
+}
+
+/// Whether two diagnostics say the same thing at the same place.
+fn same(a: &Diagnostic, b: &Diagnostic) -> bool {
+    a.span == b.span && a.code == b.code && a.message == b.message
+}
+
 /// Sorts diagnostics by position, errors first on ties, and drops exact duplicates.
 pub fn sort_and_dedup(diags: &mut Vec<Diagnostic>) {
-    let key = |d: &Diagnostic| (d.span.start, d.span.end, d.severity, d.code);
     // Lists are mostly in order already, and a diagnostic is large to move.
-    if !diags.is_sorted_by_key(key) {
-        diags.sort_by_key(key);
+    if !diags.is_sorted_by_key(order_key) {
+        diags.sort_by_key(order_key);
     }
-    diags.dedup_by(|a, b| a.span == b.span && a.code == b.code && a.message == b.message);
+    diags.dedup_by(|a, b| same(a, b));
+}
+
+/// Adds `new` to `diags`, a list [`sort_and_dedup`] left in order, with the
+/// result of appending and sorting again: a few are inserted where they
+/// belong, without moving the others more than once or reading them all.
+pub fn insert_sorted(diags: &mut Vec<Diagnostic>, new: Vec<Diagnostic>) {
+    const FEW: usize = 16;
+    if new.len() > FEW {
+        diags.extend(new);
+        sort_and_dedup(diags);
+        return;
+    }
+    for d in new {
+        let key = order_key(&d);
+        // After the equal ones, as a stable sort puts what came last.
+        let at = diags.partition_point(|x| order_key(x) <= key);
+        let duplicate = at.checked_sub(1).is_some_and(|i| same(&diags[i], &d))
+            || diags.get(at).is_some_and(|x| same(x, &d));
+        if !duplicate {
+            diags.insert(at, d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inserting_in_order_is_appending_and_sorting() {
+        let d = |start: usize, code: &'static str, msg: &'static str, error: bool| {
+            let span = Span::new(start, start + 1);
+            if error {
+                Diagnostic::error(Code(code), span, msg)
+            } else {
+                Diagnostic::warning(Code(code), span, msg)
+            }
+        };
+        let mut list = vec![
+            d(1, "W1", "a", false),
+            d(5, "E1", "b", true),
+            d(5, "W1", "c", false),
+            d(9, "W2", "d", false),
+        ];
+        sort_and_dedup(&mut list);
+        let news = [
+            vec![d(0, "E2", "first", true)],
+            vec![d(5, "W1", "c", false)],
+            vec![d(5, "W1", "other", false), d(5, "E1", "b2", true)],
+            vec![d(9, "W2", "d", false), d(12, "E3", "last", true)],
+            (0..20).map(|i| d(i, "W3", "many", false)).collect(),
+            vec![],
+        ];
+        for new in news {
+            let mut inserted = list.clone();
+            insert_sorted(&mut inserted, new.clone());
+            let mut sorted = list.clone();
+            sorted.extend(new);
+            sort_and_dedup(&mut sorted);
+            assert_eq!(inserted, sorted);
+        }
+    }
 }

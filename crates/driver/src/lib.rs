@@ -37,13 +37,14 @@ impl Analysis {
     fn of(text: String, mut parse: Parse) -> Analysis {
         let mut sema = bkp_sema::analyze(&parse.file);
         // The stages' diagnostics move here: one list, one place to read them
-        // (the shorter list appended to the longer, which is not copied).
+        // (each stage's in order, the shorter put into the longer, which is
+        // not copied).
         let mut diagnostics = std::mem::take(&mut parse.diagnostics);
-        if diagnostics.len() < sema.diagnostics.len() {
-            std::mem::swap(&mut diagnostics, &mut sema.diagnostics);
+        let mut others = std::mem::take(&mut sema.diagnostics);
+        if diagnostics.len() < others.len() {
+            std::mem::swap(&mut diagnostics, &mut others);
         }
-        diagnostics.append(&mut sema.diagnostics);
-        bkp_diagnostics::sort_and_dedup(&mut diagnostics);
+        bkp_diagnostics::insert_sorted(&mut diagnostics, others);
         Analysis {
             text,
             parse,
@@ -83,7 +84,6 @@ impl Analysis {
     }
 
     fn extend(&mut self, diags: impl IntoIterator<Item = Diagnostic>) {
-        self.diagnostics.extend(diags);
-        bkp_diagnostics::sort_and_dedup(&mut self.diagnostics);
+        bkp_diagnostics::insert_sorted(&mut self.diagnostics, diags.into_iter().collect());
     }
 }

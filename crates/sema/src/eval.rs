@@ -158,7 +158,7 @@ impl<'a> Evaluator<'a> {
             let_state: HashMap::new(),
             vault_ids: HashMap::new(),
             role_ids: HashMap::new(),
-            plan_defs: HashMap::new(),
+            plan_defs: HashMap::with_capacity(file.items.len()),
             model: Model::default(),
         };
         ev.collect();

@@ -46,7 +46,7 @@ pub fn parse_tree(src: &str) -> Parse {
 }
 
 fn parse_keeping(src: &str, keep_tokens: bool) -> Parse {
-    if let Some(parse) = parse_halves(src, keep_tokens) {
+    if let Some(parse) = parse_in_pieces(src, keep_tokens) {
         return parse;
     }
     parse_whole(src, keep_tokens)
@@ -138,55 +138,111 @@ fn parse_valid(
     Some((file, strings))
 }
 
-/// One half of a file, lexed and parsed on its own.
-struct Half {
+/// One piece of a file, lexed and parsed on its own.
+struct Piece {
     file: ast::File,
     tokens: Vec<Token>,
     diagnostics: Vec<Diagnostic>,
 }
 
-/// A large file lexed and parsed as two halves on two threads, if both are
+/// About how many bytes a piece of a large file has.
+const PIECE_BYTES: usize = 512 << 10;
+
+/// The most pieces a file is parsed in.
+const MAX_PIECES: usize = 8;
+
+/// A large file lexed and parsed in pieces on all cores, if every piece is
 /// valid; else `None`, and the whole file goes the way of a small one.
 ///
-/// The halves meet at a line break followed by a declaration keyword
+/// Pieces meet at line breaks followed by a declaration keyword
 /// ([`declaration_boundary`]). A line break is a token of its own, so each
-/// half lexes to its part of the whole file's tokens; when the first half's
-/// brackets balance, none is open at the meeting point, so a declaration
-/// ends there and the next begins, and the items of two halves that parse
-/// without error are exactly those of the whole file.
-fn parse_halves(src: &str, keep_tokens: bool) -> Option<Parse> {
+/// piece lexes to its part of the whole file's tokens; when every piece's
+/// brackets balance, none is open where two meet, so a declaration ends
+/// there and the next begins, and the items of pieces that parse without
+/// error are exactly those of the whole file. There are more pieces than
+/// threads, taken in turn, so that threads finish together.
+fn parse_in_pieces(src: &str, keep_tokens: bool) -> Option<Parse> {
     // Asking for the cores costs system calls: only for a file worth splitting.
-    if src.len() < SPLIT_MIN_BYTES
-        || !std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
-    {
+    if src.len() < SPLIT_MIN_BYTES {
         return None;
     }
-    parse_split_at(src, declaration_boundary(src, src.len() / 2)?, keep_tokens)
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if cores < 2 {
+        return None;
+    }
+    let bounds = piece_bounds(src, (src.len() / PIECE_BYTES).clamp(2, MAX_PIECES));
+    parse_pieces(src, &bounds, cores, keep_tokens)
 }
 
-/// [`parse_halves`] with the halves meeting at byte `at`, a line break.
-fn parse_split_at(src: &str, at: usize, keep_tokens: bool) -> Option<Parse> {
-    let (first, second) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| parse_half(src, at..src.len(), keep_tokens));
-        let first = parse_half(src, 0..at, keep_tokens);
-        (first, second.join().ok().flatten())
-    });
-    let (mut first, second) = (first?, second?);
-    first.file.items.reserve_exact(second.file.items.len());
-    first.file.items.extend(second.file.items);
-    first.tokens.extend(second.tokens);
-    first.diagnostics.extend(second.diagnostics);
-    bkp_diagnostics::sort_and_dedup(&mut first.diagnostics);
+/// Where `src` is cut into at most `pieces` pieces of about equal size: the
+/// start of each piece, then the end of the text.
+fn piece_bounds(src: &str, pieces: usize) -> Vec<usize> {
+    let mut bounds = vec![0];
+    for i in 1..pieces {
+        let from = (src.len() / pieces * i).max(bounds[bounds.len() - 1] + 1);
+        match declaration_boundary(src, from.min(src.len())) {
+            Some(at) => bounds.push(at),
+            None => break,
+        }
+    }
+    bounds.push(src.len());
+    bounds
+}
+
+/// The pieces of `src` between `bounds` parsed on up to `threads` threads
+/// and joined in order, if each parses without error.
+fn parse_pieces(src: &str, bounds: &[usize], threads: usize, keep_tokens: bool) -> Option<Parse> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let count = bounds.len() - 1;
+    let next = AtomicUsize::new(0);
+    // Takes pieces in turn; after a failed one, no thread takes another.
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= count {
+                return done;
+            }
+            let piece = parse_piece(src, bounds[i]..bounds[i + 1], keep_tokens);
+            if piece.is_none() {
+                next.store(count, Ordering::Relaxed);
+            }
+            done.push((i, piece));
+        }
+    };
+    let mut done = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads.min(count)).map(|_| scope.spawn(work)).collect();
+        let mut done = work();
+        for helper in helpers {
+            done.extend(helper.join().ok()?);
+        }
+        Some(done)
+    })?;
+    if done.len() < count {
+        return None;
+    }
+    done.sort_unstable_by_key(|(i, _)| *i);
+    let pieces: Vec<Piece> = done.into_iter().map(|(_, p)| p).collect::<Option<_>>()?;
+    // One list of each, sized once, each piece's moved in.
+    let mut items = Vec::with_capacity(pieces.iter().map(|p| p.file.items.len()).sum());
+    let mut tokens = Vec::with_capacity(pieces.iter().map(|p| p.tokens.len()).sum());
+    let mut diagnostics = Vec::new();
+    for piece in pieces {
+        items.extend(piece.file.items);
+        tokens.extend(piece.tokens);
+        diagnostics.extend(piece.diagnostics);
+    }
+    bkp_diagnostics::sort_and_dedup(&mut diagnostics);
     Some(Parse {
-        file: first.file,
-        tokens: first.tokens,
-        diagnostics: first.diagnostics,
+        file: ast::File { items },
+        tokens,
+        diagnostics,
     })
 }
 
 /// The bytes `range` of `src` lexed and parsed, if their brackets balance
 /// and they parse without error.
-fn parse_half(src: &str, range: std::ops::Range<usize>, keep_tokens: bool) -> Option<Half> {
+fn parse_piece(src: &str, range: std::ops::Range<usize>, keep_tokens: bool) -> Option<Piece> {
     let end = range.end;
     let (lexed, mut diagnostics) = lexer::lex_range(src, range);
     let (tokens, balanced) = if keep_tokens {
@@ -201,7 +257,7 @@ fn parse_half(src: &str, range: std::ops::Range<usize>, keep_tokens: bool) -> Op
     let input = parser::into_parser_tokens(balanced.tokens);
     let (file, strings) = parse_valid(src, &input, end)?;
     diagnostics.extend(strings);
-    Some(Half {
+    Some(Piece {
         file,
         tokens,
         diagnostics,
@@ -428,23 +484,29 @@ mod tests {
     }
 
     #[test]
-    fn a_file_parsed_in_halves_is_the_file_parsed_whole() {
+    fn a_file_parsed_in_pieces_is_the_file_parsed_whole() {
         let src = large_program();
         let at = declaration_boundary(&src, src.len() / 2).expect("a boundary");
         assert!(at >= src.len() / 2);
-        // Split explicitly, so that the halves are compared on any machine.
+        // Split explicitly, so that the pieces are compared on any machine.
+        let many = piece_bounds(&src, 7);
+        assert_eq!(many.len(), 8, "{many:?}");
+        assert!(many.is_sorted());
         for keep_tokens in [true, false] {
-            let halves = parse_split_at(&src, at, keep_tokens).expect("valid halves");
             let whole = parse_whole(&src, keep_tokens);
             assert!(!whole.has_errors(), "{:?}", &whole.diagnostics[..1]);
-            assert_same(&halves, &whole);
+            for (bounds, threads) in [(&[0, at, src.len()][..], 2), (&many, 1), (&many, 3)] {
+                let pieces =
+                    parse_pieces(&src, bounds, threads, keep_tokens).expect("valid pieces");
+                assert_same(&pieces, &whole);
+            }
         }
         // `parse` itself agrees.
         assert_same(&parse(&src), &parse_whole(&src, true));
     }
 
     #[test]
-    fn an_error_in_either_half_gets_the_whole_file_diagnosis() {
+    fn an_error_in_any_piece_gets_the_whole_file_diagnosis() {
         let src = large_program();
         let middle = src.len() / 2;
         let line = middle + src[middle..].find('\n').unwrap() + 1;
@@ -456,9 +518,11 @@ mod tests {
             for at in [at, src.len()] {
                 let mut bad = src.clone();
                 bad.insert_str(at, bad_text);
-                // Either half failing fails the split parse...
-                let split = declaration_boundary(&bad, bad.len() / 2).unwrap();
-                assert!(parse_split_at(&bad, split, false).is_none(), "{at}");
+                // Any piece failing fails the split parse...
+                for pieces in [2, 5] {
+                    let bounds = piece_bounds(&bad, pieces);
+                    assert!(parse_pieces(&bad, &bounds, 2, false).is_none(), "{at}");
+                }
                 // ...and the detailed parse reports the error where it is.
                 let parse = parse(&bad);
                 let errors: Vec<_> = parse.diagnostics.iter().filter(|d| d.is_error()).collect();
@@ -475,12 +539,12 @@ mod tests {
     }
 
     #[test]
-    fn halves_never_meet_inside_brackets() {
+    fn pieces_never_meet_inside_brackets() {
         // The first line break before a keyword is inside `<...>`: the first
-        // half does not balance, so the file is not split there.
+        // piece does not balance, so the file is not split there.
         let src = "plan P <\nplan\n>\nvault v\nplan Q = daily35\n";
         assert_eq!(declaration_boundary(src, 0), Some(8));
-        assert!(parse_split_at(src, 8, false).is_none());
+        assert!(parse_pieces(src, &[0, 8, src.len()], 2, false).is_none());
         let at = declaration_boundary(src, 9).unwrap();
         assert_eq!(&src[at + 1..at + 6], "vault");
     }
