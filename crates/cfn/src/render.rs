@@ -462,7 +462,7 @@ impl<'m> Renderer<'m> {
         let mut vault_pending = own_vault;
         for sel in &plan.selections {
             if let Some(v) = vault_pending
-                && first_use.is_some_and(|r| r.span.start <= sel.span.start)
+                && first_use.is_some_and(|r| r.span.start() <= sel.span.start())
             {
                 self.vault(v, first_use.map_or(plan.span, |r| r.span));
                 vault_pending = None;

@@ -8,6 +8,7 @@ use std::path::Path;
 pub fn read_source(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path)
         .map_err(|e| format!("bkp: cannot read {}: {}", path.display(), reason(&e)))?;
+    within_limit(bytes.len(), &path.display().to_string())?;
     crate::alloc::expect_input(bytes.len());
     String::from_utf8(bytes).map_err(|e| {
         format!(
@@ -18,11 +19,23 @@ pub fn read_source(path: &Path) -> Result<String, String> {
     })
 }
 
+/// Source positions are 32-bit: a larger text is refused, not misplaced.
+fn within_limit(len: usize, what: &str) -> Result<(), String> {
+    if len > bkp_diagnostics::Span::MAX_TEXT {
+        return Err(format!(
+            "bkp: {what} is too large ({len} bytes; bkp reads at most {} bytes)",
+            bkp_diagnostics::Span::MAX_TEXT
+        ));
+    }
+    Ok(())
+}
+
 /// Reads all of standard input as UTF-8.
 pub fn read_stdin() -> Result<String, String> {
     let mut buf = Vec::new();
     std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
         .map_err(|e| format!("bkp: cannot read stdin: {e}"))?;
+    within_limit(buf.len(), "stdin")?;
     crate::alloc::expect_input(buf.len());
     String::from_utf8(buf).map_err(|e| {
         format!(
@@ -76,5 +89,21 @@ fn reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::IsADirectory => "it is a directory".into(),
         _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_past_the_span_limit_are_refused() {
+        let max = bkp_diagnostics::Span::MAX_TEXT;
+        assert!(within_limit(max, "a.bkp").is_ok());
+        let err = within_limit(max + 1, "a.bkp").unwrap_err();
+        assert!(
+            err.starts_with("bkp: a.bkp is too large (4294967296 bytes"),
+            "{err}"
+        );
     }
 }

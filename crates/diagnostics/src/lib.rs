@@ -10,32 +10,67 @@ pub use line_index::{LineCol, LineCursor, LineIndex};
 use std::fmt;
 
 /// A half-open byte range `start..end` into one source text.
+///
+/// Offsets are stored as `u32`: spans are in every token, tree node, model
+/// entry and diagnostic, and half their size keeps a large program's memory
+/// down. Texts are at most [`Span::MAX_TEXT`] bytes (the command line
+/// refuses larger files); offsets past it are clamped, never wrapped.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
+}
+
+/// An offset as stored in a [`Span`].
+const fn offset(at: usize) -> u32 {
+    if at > Span::MAX_TEXT {
+        u32::MAX
+    } else {
+        at as u32
+    }
 }
 
 impl Span {
+    /// The longest text spans can point into, in bytes.
+    pub const MAX_TEXT: usize = u32::MAX as usize;
+
     pub const fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
+        Span {
+            start: offset(start),
+            end: offset(end),
+        }
     }
 
     /// An empty span at `offset`.
-    pub const fn point(offset: usize) -> Self {
-        Span {
-            start: offset,
-            end: offset,
-        }
+    pub const fn point(at: usize) -> Self {
+        Span::new(at, at)
+    }
+
+    /// The first byte.
+    pub const fn start(self) -> usize {
+        self.start as usize
+    }
+
+    /// One past the last byte.
+    pub const fn end(self) -> usize {
+        self.end as usize
+    }
+
+    /// The same span ending at `end`.
+    pub const fn with_end(self, end: usize) -> Span {
+        Span::new(self.start(), end)
     }
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     pub fn len(self) -> usize {
-        self.end - self.start
+        self.end() - self.start()
     }
 
     pub fn is_empty(self) -> bool {
@@ -45,20 +80,20 @@ impl Span {
     /// Whether `offset` lies in the span, its end included (a cursor just
     /// after a token still touches it).
     pub fn touches(self, offset: usize) -> bool {
-        self.start <= offset && offset <= self.end
+        self.start() <= offset && offset <= self.end()
     }
 
     pub fn contains(self, offset: usize) -> bool {
-        self.start <= offset && offset < self.end
+        self.start() <= offset && offset < self.end()
     }
 
     /// Shift by `delta` bytes (used for spans of re-lexed substrings).
     pub fn shift(self, delta: usize) -> Span {
-        Span::new(self.start + delta, self.end + delta)
+        Span::new(self.start() + delta, self.end() + delta)
     }
 
     pub fn range(self) -> std::ops::Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
 }
 
@@ -205,7 +240,7 @@ impl Diagnostic {
 
 /// The order of a sorted list: by position, errors first on ties.
 fn order_key(d: &Diagnostic) -> (usize, usize, Severity, Code) {
-    (d.span.start, d.span.end, d.severity, d.code)
+    (d.span.start(), d.span.end(), d.severity, d.code)
 }
 
 /// Whether two diagnostics say the same thing at the same place.

@@ -87,7 +87,7 @@ impl<'a> Renderer<'a> {
     /// Appends [`Renderer::header`] to `out`.
     fn write_header(&self, diag: &Diagnostic, out: &mut String) {
         let mut cursor = self.cursor.get();
-        let (line, col) = cursor.human(self.text, diag.span.start);
+        let (line, col) = cursor.human(self.text, diag.span.start());
         self.cursor.set(cursor);
         let sev = match diag.severity {
             Severity::Error => "error",
@@ -119,8 +119,8 @@ impl<'a> Renderer<'a> {
         };
         let drawn = self.drawn;
         let clamp = |s: crate::Span| {
-            let start = s.start.min(drawn);
-            let end = s.end.clamp(start, drawn);
+            let start = s.start().min(drawn);
+            let end = s.end().clamp(start, drawn);
             (path, start..end)
         };
         let config = Config::default()
@@ -187,7 +187,7 @@ pub fn render_all(diags: &[Diagnostic], path: &str, text: &str, opts: RenderOpti
         .zip(drawn_in_full(diags, opts))
         .filter(|(_, full)| *full)
         .flat_map(|(d, _)| std::iter::once(d.span).chain(d.related.iter().map(|r| r.span)))
-        .map(|s| s.end)
+        .map(|s| s.end())
         .max()
         .unwrap_or(0);
     let r = Renderer::reaching(path, text, opts, reach);

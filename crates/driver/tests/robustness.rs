@@ -61,9 +61,9 @@ proptest! {
         let mut a = Analysis::new(src.clone());
         a.compile();
         for d in &a.diagnostics {
-            prop_assert!(d.span.start <= d.span.end && d.span.end <= src.len(), "{:?}", d);
+            prop_assert!(d.span.start() <= d.span.end() && d.span.end() <= src.len(), "{:?}", d);
             for r in &d.related {
-                prop_assert!(r.span.end <= src.len());
+                prop_assert!(r.span.end() <= src.len());
             }
         }
     }

@@ -44,9 +44,9 @@ pub fn format_range(src: &str, range: Span) -> Result<Vec<(Span, String)>, Vec<D
     let mut edits = Vec::new();
     for (&region, &formatted) in before.iter().zip(&after) {
         let hit = if range.is_empty() {
-            region.touches(range.start)
+            region.touches(range.start())
         } else {
-            region.start < range.end && range.start < region.end
+            region.start() < range.end() && range.start() < region.end()
         };
         let text = &out[formatted.range()];
         if hit && &src[region.range()] != text {
@@ -164,20 +164,22 @@ fn erase_spans(file: &bkp_syntax::ast::File) -> String {
 /// its last token).
 fn item_regions(src: &str, parse: &Parse) -> Vec<Span> {
     let tv = trivia::split(src, &parse.tokens);
-    let index = |offset: usize| tv.tokens.partition_point(|t| t.span.start < offset);
+    let index = |offset: usize| tv.tokens.partition_point(|t| t.span.start() < offset);
     parse
         .file
         .items
         .iter()
         .map(|item| {
             let span = item.span();
-            let first = index(span.start);
-            let last = index(span.end).saturating_sub(1);
+            let first = index(span.start());
+            let last = index(span.end()).saturating_sub(1);
             let mut start = tv.gaps[first]
                 .own
                 .first()
-                .map_or(span.start, |c| c.span.start);
-            let end = tv.gaps[last + 1].trailing.map_or(span.end, |c| c.span.end);
+                .map_or(span.start(), |c| c.span.start());
+            let end = tv.gaps[last + 1]
+                .trailing
+                .map_or(span.end(), |c| c.span.end());
             let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
             if src[line_start..start].trim().is_empty() {
                 start = line_start;

@@ -55,7 +55,7 @@ pub(crate) fn split<'a>(src: &'a str, all: &[Token]) -> Trivia<'a> {
                 let text = src[t.span.range()].trim_end();
                 let comment = Comment {
                     text,
-                    span: Span::new(t.span.start, t.span.start + text.len()),
+                    span: Span::new(t.span.start(), t.span.start() + text.len()),
                     blank_before: blank,
                 };
                 if gap.newline || tokens.is_empty() {

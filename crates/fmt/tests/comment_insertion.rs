@@ -17,9 +17,9 @@ fn insertion_points(src: &str) -> Vec<(usize, &'static str)> {
             continue;
         }
         if i == 0 || tokens[i - 1].kind != TokenKind::Comment {
-            points.push((t.span.start, "eol"));
+            points.push((t.span.start(), "eol"));
         }
-        points.push((t.span.end, "own"));
+        points.push((t.span.end(), "own"));
     }
     points
 }

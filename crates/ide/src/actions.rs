@@ -23,7 +23,7 @@ pub fn code_actions(a: &Analysis, range: Span) -> Vec<Action> {
     let mut out = Vec::new();
     let facts = walk::facts(&a.parse.file);
     for (i, d) in a.diagnostics.iter().enumerate() {
-        let meets = d.span.start <= range.end && range.start <= d.span.end;
+        let meets = d.span.start() <= range.end() && range.start() <= d.span.end();
         if !meets {
             continue;
         }
@@ -76,7 +76,7 @@ fn placeholder(a: &Analysis, ty: FieldTy) -> String {
 
 fn add_field(a: &Analysis, facts: &walk::Facts, at: Span, field: &str) -> Option<Edit> {
     let text = &a.text;
-    if let Some(r) = facts.records.iter().find(|r| r.span.start == at.start) {
+    if let Some(r) = facts.records.iter().find(|r| r.span.start() == at.start()) {
         let ty = r.block.and_then(|b| b.field(field))?.ty;
         let value = placeholder(a, ty);
         return Some(match r.fields.last() {
@@ -85,17 +85,17 @@ fn add_field(a: &Analysis, facts: &walk::Facts, at: Span, field: &str) -> Option
                 text: format!("{{ {field} = {value} }}"),
             },
             Some((_, last)) => {
-                let multiline = text[r.span.start..last.start].contains('\n');
+                let multiline = text[r.span.start()..last.start()].contains('\n');
                 if multiline {
-                    let line_start = text[..last.start].rfind('\n').map_or(0, |i| i + 1);
-                    let indent = &text[line_start..last.start];
+                    let line_start = text[..last.start()].rfind('\n').map_or(0, |i| i + 1);
+                    let indent = &text[line_start..last.start()];
                     Edit {
-                        span: Span::point(last.end),
+                        span: Span::point(last.end()),
                         text: format!("\n{indent}{field} = {value}"),
                     }
                 } else {
                     Edit {
-                        span: Span::point(last.end),
+                        span: Span::point(last.end()),
                         text: format!(", {field} = {value}"),
                     }
                 }
@@ -108,7 +108,7 @@ fn add_field(a: &Analysis, facts: &walk::Facts, at: Span, field: &str) -> Option
         .find(|k| k.field(field).is_some_and(|f| f.required))?;
     let value = placeholder(a, kind.field(field)?.ty);
     Some(Edit {
-        span: Span::point(at.end),
+        span: Span::point(at.end()),
         text: format!(" {{ {field} = {value} }}"),
     })
 }
@@ -125,16 +125,16 @@ pub struct InlayHint {
 /// hides them (`2w` is 14 days).
 pub fn inlay_hints(a: &Analysis, range: Span) -> Vec<InlayHint> {
     let model = &a.sema.model;
-    let inside = |o: usize| range.start <= o && o <= range.end;
+    let inside = |o: usize| range.start() <= o && o <= range.end();
     let mut out = Vec::new();
     for r in rule_decls(a) {
         let Some(rule) = rules_at(model, r.span).into_iter().next() else {
             continue;
         };
-        let header_end = r.name.as_ref().map_or(r.keyword.end, |n| n.span.end);
-        if r.name.is_none() && inside(r.keyword.end) {
+        let header_end = r.name.as_ref().map_or(r.keyword.end(), |n| n.span.end());
+        if r.name.is_none() && inside(r.keyword.end()) {
             out.push(InlayHint {
-                offset: r.keyword.end,
+                offset: r.keyword.end(),
                 label: format!(" {}", rule.name),
             });
         }
@@ -155,9 +155,9 @@ pub fn inlay_hints(a: &Analysis, range: Span) -> Vec<InlayHint> {
             Unit::Hours => amount * 60 % (24 * 60) == 0 && amount > 0,
             Unit::Minutes | Unit::Days => false,
         };
-        if hides && inside(span.end) {
+        if hides && inside(span.end()) {
             out.push(InlayHint {
-                offset: span.end,
+                offset: span.end(),
                 label: format!(" = {}", duration_text(amount, unit)),
             });
         }

@@ -83,9 +83,9 @@ pub(crate) fn at(text: &str, tokens: &[Token], offset: usize) -> Ctx {
         matches!(
             t.kind,
             TokenKind::Str | TokenKind::Comment | TokenKind::SingleQuoted
-        ) && t.span.start < offset
-            && (offset < t.span.end
-                || (offset == t.span.end
+        ) && t.span.start() < offset
+            && (offset < t.span.end()
+                || (offset == t.span.end()
                     && (t.kind == TokenKind::Comment
                         || !text[t.span.range()].ends_with('"')
                         || t.span.len() == 1)))
@@ -95,14 +95,14 @@ pub(crate) fn at(text: &str, tokens: &[Token], offset: usize) -> Ctx {
         .copied()
         .filter(|t| !t.kind.is_trivia() && t.kind != TokenKind::Error)
         .collect();
-    let before = sig.partition_point(|t| t.span.end < offset);
+    let before = sig.partition_point(|t| t.span.end() < offset);
     // The word touching the cursor from the left is what is being typed.
     let (prefix, upto) = match sig.get(before) {
-        Some(t) if is_word(t.kind) && t.span.start < offset && t.span.end == offset => {
+        Some(t) if is_word(t.kind) && t.span.start() < offset && t.span.end() == offset => {
             (t.span, before)
         }
         _ => {
-            let n = sig.partition_point(|t| t.span.end <= offset);
+            let n = sig.partition_point(|t| t.span.end() <= offset);
             (Span::point(offset), n)
         }
     };
@@ -133,7 +133,7 @@ pub(crate) fn at(text: &str, tokens: &[Token], offset: usize) -> Ctx {
 }
 
 fn at_line_start(text: &str, t: &Token) -> bool {
-    t.span.start == 0 || text.as_bytes()[t.span.start - 1] == b'\n'
+    t.span.start() == 0 || text.as_bytes()[t.span.start() - 1] == b'\n'
 }
 
 fn step(text: &str, sig: &[Token], i: usize, stack: &mut Vec<Open>) {

@@ -231,10 +231,10 @@ pub fn folding_ranges(a: &Analysis) -> Vec<Span> {
     while i < comments.len() {
         let mut j = i;
         while j + 1 < comments.len()
-            && text[comments[j].end..comments[j + 1].start]
+            && text[comments[j].end()..comments[j + 1].start()]
                 .trim()
                 .is_empty()
-            && text[comments[j].end..comments[j + 1].start]
+            && text[comments[j].end()..comments[j + 1].start()]
                 .matches('\n')
                 .count()
                 == 1

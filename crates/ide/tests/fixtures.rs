@@ -17,12 +17,12 @@ fn mark(src: &str, spans: &[(Span, String)]) -> String {
         let body = line.trim_end_matches('\n');
         writeln!(out, "{body}").unwrap();
         for (s, label) in spans {
-            if s.start >= start && (s.start < end || (s.start == end && end == src.len())) {
-                let col = src[start..s.start].chars().count();
-                let stop = s.end.min(start + body.len());
-                let width = src[s.start..stop.max(s.start)].chars().count().max(1);
-                let more = if s.end > start + body.len() {
-                    format!(" (to {})", line_col(src, s.end))
+            if s.start() >= start && (s.start() < end || (s.start() == end && end == src.len())) {
+                let col = src[start..s.start()].chars().count();
+                let stop = s.end().min(start + body.len());
+                let width = src[s.start()..stop.max(s.start())].chars().count().max(1);
+                let more = if s.end() > start + body.len() {
+                    format!(" (to {})", line_col(src, s.end()))
                 } else {
                     String::new()
                 };
@@ -53,7 +53,7 @@ fn with_cursor(src: &str, offset: usize) -> String {
 
 fn apply(src: &str, edits: &[bkp_ide::Edit]) -> String {
     let mut edits = edits.to_vec();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start()));
     let mut out = src.to_string();
     for e in edits {
         out.replace_range(e.span.range(), &e.text);
@@ -70,9 +70,9 @@ fn symbols(out: &mut String, syms: &[bkp_ide::Symbol], src: &str, depth: usize) 
             s.kind,
             s.name,
             s.detail,
-            line_col(src, s.range.start),
-            line_col(src, s.range.end),
-            line_col(src, s.selection_range.start),
+            line_col(src, s.range.start()),
+            line_col(src, s.range.end()),
+            line_col(src, s.selection_range.start()),
         )
         .unwrap();
         symbols(out, &s.children, src, depth + 1);
@@ -162,7 +162,7 @@ fn run(name: &str, fixture: &str) -> String {
                 writeln!(
                     out,
                     "{} {:?} {:?}{}",
-                    line_col(&src, t.span.start),
+                    line_col(&src, t.span.start()),
                     &src[t.span.range()],
                     t.kind,
                     match t.modifiers {

@@ -507,7 +507,7 @@ impl LanguageServer for Backend {
                 let mut data = Vec::new();
                 let (mut line, mut col) = (0u32, 0u32);
                 for t in bkp_ide::semantic_tokens(a) {
-                    let p = conv.position(t.span.start);
+                    let p = conv.position(t.span.start());
                     // Tokens never span lines (strings end at the line's end).
                     let len = conv.len(t.span);
                     let delta_line = p.line - line;

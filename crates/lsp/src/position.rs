@@ -79,7 +79,7 @@ impl<'a> Conv<'a> {
     }
 
     pub fn range(&self, span: Span) -> Range {
-        Range::new(self.position(span.start), self.position(span.end))
+        Range::new(self.position(span.start()), self.position(span.end()))
     }
 
     /// The span of `range`, its ends put in order.

@@ -81,14 +81,14 @@ pub fn complete_code(program: &str, pending: &str, before: &str) -> (usize, Vec<
     let items = bkp_ide::completions(&analysis, analysis.text.len());
     let start = items
         .iter()
-        .map(|c| c.replace.start)
+        .map(|c| c.replace.start())
         .find(|&s| s >= base)
         .unwrap_or(analysis.text.len());
     // The engine leaves filtering to the editor; rustyline does not filter.
     let typed = &analysis.text[start..];
     let pairs = items
         .into_iter()
-        .filter(|c| c.kind != CompletionKind::Snippet && c.replace.start == start)
+        .filter(|c| c.kind != CompletionKind::Snippet && c.replace.start() == start)
         .filter(|c| c.label.starts_with(typed))
         .map(|c| Pair {
             replacement: c

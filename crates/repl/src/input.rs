@@ -49,7 +49,7 @@ pub fn highlight(text: &str) -> String {
             TokenKind::Error | TokenKind::NonAsciiWord => "\x1b[31m",
             _ => continue,
         };
-        let (start, end) = (t.span.start.min(text.len()), t.span.end.min(text.len()));
+        let (start, end) = (t.span.start().min(text.len()), t.span.end().min(text.len()));
         out.push_str(&text[at..start]);
         out.push_str(colour);
         out.push_str(&text[start..end]);

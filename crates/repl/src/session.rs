@@ -219,7 +219,7 @@ impl Session {
             .diagnostics
             .iter()
             .cloned()
-            .partition(|d| d.span.start >= base);
+            .partition(|d| d.span.start() >= base);
         let mine: Vec<Diagnostic> = mine.into_iter().map(|d| relocate(d, base)).collect();
         let errors_elsewhere: Vec<Diagnostic> =
             others.into_iter().filter(Diagnostic::is_error).collect();
@@ -381,14 +381,14 @@ fn shown_of(item: &Item) -> String {
 /// Moves a diagnostic of the candidate program into the input's coordinates
 /// (the input starts at `base`), dropping what points before it.
 fn relocate(mut d: Diagnostic, base: usize) -> Diagnostic {
-    let shift = |s: Span| Span::new(s.start - base, s.end.max(base) - base);
+    let shift = |s: Span| Span::new(s.start() - base, s.end().max(base) - base);
     d.span = shift(d.span);
-    d.related.retain(|r| r.span.start >= base);
+    d.related.retain(|r| r.span.start() >= base);
     for r in &mut d.related {
         r.span = shift(r.span);
     }
     d.fixes
-        .retain(|f| f.edits.iter().all(|e| e.span.start >= base));
+        .retain(|f| f.edits.iter().all(|e| e.span.start() >= base));
     for f in &mut d.fixes {
         for e in &mut f.edits {
             e.span = shift(e.span);

@@ -319,7 +319,7 @@ impl<'a> Evaluator<'a> {
             .filter(|d| d.is_error())
             .map(|d| d.span)
             .collect();
-        self.early_errors.sort_by_key(|s| s.start);
+        self.early_errors.sort_by_key(|s| s.start());
         // Every `let` is evaluated before the plans, in declaration order, so
         // that evaluating a plan only reads the lets' values.
         let mut lets: Vec<usize> = self.lets.keys().copied().collect();
@@ -1339,7 +1339,7 @@ impl<'a> Evaluator<'a> {
             if !kept.iter().any(|f| f.key == fs.name) {
                 let d = Diagnostic::error(
                     MISSING_FIELD,
-                    Span::new(span.start, (span.start + 1).min(span.end)),
+                    Span::new(span.start(), (span.start() + 1).min(span.end())),
                     format!("{} needs `{}`", capitalize(kind.noun()), fs.name),
                 )
                 .with_label(format!("`{}` is missing here", fs.name))
@@ -1469,7 +1469,7 @@ impl<'a> Evaluator<'a> {
                             )
                             .with_fix(Fix::replace(
                                 "import by ARN",
-                                Span::new(value.span.start, value.span.start),
+                                Span::new(value.span.start(), value.span.start()),
                                 "arn ",
                             )),
                         );
@@ -1963,7 +1963,7 @@ impl<'a> Evaluator<'a> {
             self.diags.push(
                 Diagnostic::error(
                     PLAN_NEEDS_NAME,
-                    Span::new(p.span.start, p.span.start + 4),
+                    Span::new(p.span.start(), p.span.start() + 4),
                     "this plan has no name",
                 )
                 .with_help(
@@ -2128,11 +2128,13 @@ impl<'a> Evaluator<'a> {
     /// the diagnostics from index `first` on: the errors inside a plan are
     /// those found before plans are evaluated and its own.
     fn has_errors_in(&self, span: Span, first: usize) -> bool {
-        let inside = |s: Span| span.start <= s.start && s.end <= span.end;
-        let from = self.early_errors.partition_point(|s| s.start < span.start);
+        let inside = |s: Span| span.start() <= s.start() && s.end() <= span.end();
+        let from = self
+            .early_errors
+            .partition_point(|s| s.start() < span.start());
         self.early_errors[from..]
             .iter()
-            .take_while(|s| s.start <= span.end)
+            .take_while(|s| s.start() <= span.end())
             .any(|s| inside(*s))
             || self.diags[first..]
                 .iter()

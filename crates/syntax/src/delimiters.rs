@@ -183,16 +183,16 @@ fn balance(src: &str, toks: Vec<Token>) -> Balanced {
     };
     for &open in stack.iter().rev() {
         diags.push(unclosed(toks[open], None));
-        let open_line = line_of(toks[open].span.start);
-        let open_indent = indent_of(toks[open].span.start);
+        let open_line = line_of(toks[open].span.start());
+        let open_indent = indent_of(toks[open].span.start());
         let mut at = toks.len();
         for j in open + 1..toks.len() {
             let t = toks[j];
             let first_on_line = j == 0 || toks[j - 1].kind == T::Newline;
             if first_on_line
                 && t.kind != T::Newline
-                && line_of(t.span.start) > open_line
-                && indent_of(t.span.start) <= open_indent
+                && line_of(t.span.start()) > open_line
+                && indent_of(t.span.start()) <= open_indent
                 && closer(t.kind).is_none()
                 && !matches!(t.kind, T::RBrace | T::RBracket | T::RParen | T::Gt)
             {
@@ -206,7 +206,7 @@ fn balance(src: &str, toks: Vec<Token>) -> Balanced {
             }
         }
         let pos = if at < toks.len() {
-            toks[at].span.start
+            toks[at].span.start()
         } else {
             src.len()
         };
@@ -249,7 +249,7 @@ fn virtual_closer_before(toks: &[Token], i: usize, open: Token) -> Token {
     let kind = closer(open.kind).unwrap_or(T::RBrace);
     Token {
         kind,
-        span: Span::point(toks[i].span.start),
+        span: Span::point(toks[i].span.start()),
     }
 }
 
@@ -265,7 +265,7 @@ fn unclosed(open: Token, at: Option<Token>) -> Diagnostic {
         Some(t) => d
             .with_label(format!("this `{}` is not closed", text(open.kind)))
             .with_related(
-                Span::point(t.span.start),
+                Span::point(t.span.start()),
                 format!("`{close}` expected before this"),
             ),
         None => d.with_label("not closed before the end of the file"),

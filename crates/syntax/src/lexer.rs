@@ -400,9 +400,9 @@ fn push_merged(tokens: &mut Vec<Token>, tok: Token) {
     if tok.kind == TokenKind::Error
         && let Some(last) = tokens.last_mut()
         && last.kind == TokenKind::Error
-        && last.span.end == tok.span.start
+        && last.span.end() == tok.span.start()
     {
-        last.span.end = tok.span.end;
+        last.span = last.span.with_end(tok.span.end());
         return;
     }
     tokens.push(tok);
@@ -429,7 +429,7 @@ fn check_duration(text: &str, span: Span, diags: &mut Vec<Diagnostic>) {
     if DURATION_UNITS.iter().any(|(u, _)| *u == unit) {
         return;
     }
-    let unit_span = Span::new(span.start + digits.len(), span.end);
+    let unit_span = Span::new(span.start() + digits.len(), span.end());
     let mut d = Diagnostic::error(
         Code("E0104"),
         unit_span,

@@ -14,6 +14,7 @@ use bkp_diagnostics::{Code, Diagnostic, Fix, Span};
 use chumsky::error::{RichPattern, RichReason};
 use chumsky::prelude::*;
 use lexer::{Token, TokenKind};
+use parser::{PSpan, ps, sp};
 use std::collections::HashSet;
 
 /// The result of parsing one text.
@@ -64,7 +65,7 @@ fn parse_whole(src: &str, keep_tokens: bool) -> Parse {
     };
     let delimiter_diags = balanced.diagnostics;
     let input = parser::into_parser_tokens(balanced.tokens);
-    let eoi = SimpleSpan::from(src.len()..src.len());
+    let eoi = ps(Span::point(src.len()));
     // Valid input (the common case) parses with errors that cost nothing;
     // input with errors is parsed again for the detailed messages.
     if let Some((file, strings)) = parse_valid(src, &input, src.len()) {
@@ -77,7 +78,7 @@ fn parse_whole(src: &str, keep_tokens: bool) -> Parse {
             diagnostics: diags,
         };
     }
-    let (file, errors) = parser::file::<Rich<'_, TokenKind>>(src)
+    let (file, errors) = parser::file::<Rich<'_, TokenKind, PSpan>>(src)
         .parse(input.as_slice().split_token_span(eoi))
         .into_output_errors();
     let mut file = file.unwrap_or_default();
@@ -85,20 +86,20 @@ fn parse_whole(src: &str, keep_tokens: bool) -> Parse {
     // The bracket check explains unbalanced input better than the parser's
     // view of it: drop parser errors at the same places or at the end.
     if !delimiter_diags.is_empty() {
-        let at_brackets: HashSet<usize> = delimiter_diags.iter().map(|b| b.span.start).collect();
-        syntax.retain(|d| d.span.start < src.len() && !at_brackets.contains(&d.span.start));
+        let at_brackets: HashSet<usize> = delimiter_diags.iter().map(|b| b.span.start()).collect();
+        syntax.retain(|d| d.span.start() < src.len() && !at_brackets.contains(&d.span.start()));
     }
     // After a character the lexer rejected, the rest of its line is noise:
     // an error goes when the nearest rejected character before it is on its line.
     let mut rejected: Vec<usize> = diags
         .iter()
         .filter(|d| d.code == Code("E0101"))
-        .map(|d| d.span.start)
+        .map(|d| d.span.start())
         .collect();
     rejected.sort_unstable();
     syntax.retain(|d| {
-        let before = rejected.partition_point(|&l| l <= d.span.start);
-        before == 0 || src[rejected[before - 1]..d.span.start.min(src.len())].contains('\n')
+        let before = rejected.partition_point(|&l| l <= d.span.start());
+        before == 0 || src[rejected[before - 1]..d.span.start().min(src.len())].contains('\n')
     });
     diags.extend(delimiter_diags);
     diags.extend(syntax);
@@ -127,11 +128,11 @@ fn expand_strings(file: &mut ast::File, src: &str) -> Vec<Diagnostic> {
 /// parse without any error; else `None`.
 fn parse_valid(
     src: &str,
-    tokens: &[(TokenKind, SimpleSpan)],
+    tokens: &[(TokenKind, PSpan)],
     end: usize,
 ) -> Option<(ast::File, Vec<Diagnostic>)> {
     let (file, errors) = parser::file::<chumsky::error::EmptyErr>(src)
-        .parse(tokens.split_token_span(SimpleSpan::from(end..end)))
+        .parse(tokens.split_token_span(ps(Span::point(end))))
         .into_output_errors();
     let mut file = file.filter(|_| errors.is_empty())?;
     let strings = expand_strings(&mut file, src);
@@ -309,20 +310,20 @@ pub(crate) fn parse_embedded_expr(
 ) -> ast::Expr {
     let (mut tokens, lex_diags) = lexer::lex(&src[span.range()]);
     for t in &mut tokens {
-        t.span = t.span.shift(span.start);
+        t.span = t.span.shift(span.start());
     }
     diags.extend(lex_diags.into_iter().map(|mut d| {
-        d.span = d.span.shift(span.start);
+        d.span = d.span.shift(span.start());
         for f in &mut d.fixes {
             for e in &mut f.edits {
-                e.span = e.span.shift(span.start);
+                e.span = e.span.shift(span.start());
             }
         }
         d
     }));
     let tokens = delimiters::limit_nesting(tokens, diags);
     let input = parser::into_parser_tokens(tokens);
-    let eoi = SimpleSpan::from(span.end..span.end);
+    let eoi = ps(Span::point(span.end()));
     let nl = just(TokenKind::Newline).repeated();
     let p = nl
         .ignore_then(parser::expr(src))
@@ -363,12 +364,12 @@ fn describe_pattern(p: &RichPattern<'_, TokenKind>) -> Option<String> {
 /// Turns chumsky's errors into short, specific diagnostics.
 fn convert_errors(
     src: &str,
-    errors: Vec<Rich<'_, TokenKind>>,
-    input: &[(TokenKind, SimpleSpan)],
+    errors: Vec<Rich<'_, TokenKind, PSpan>>,
+    input: &[(TokenKind, PSpan)],
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for err in errors {
-        let span = Span::new(err.span().start, err.span().end);
+        let span = sp(*err.span());
         match err.reason() {
             RichReason::Custom(msg) => {
                 let (code, msg) = msg
@@ -418,7 +419,7 @@ fn convert_errors(
                 };
                 let span = if found.is_none() {
                     // At the end of input, point just past the last token.
-                    let end = input.last().map_or(0, |(_, s)| s.end);
+                    let end = input.last().map_or(0, |(_, s)| s.end as usize);
                     Span::point(end)
                 } else {
                     span
@@ -530,7 +531,7 @@ mod tests {
                 assert!(
                     errors
                         .iter()
-                        .all(|d| d.span.start >= at && d.span.start <= at + 10),
+                        .all(|d| d.span.start() >= at && d.span.start() <= at + 10),
                     "{errors:?}"
                 );
                 assert_same(&parse, &parse_whole(&bad, true));

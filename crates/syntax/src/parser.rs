@@ -8,7 +8,10 @@ use bkp_diagnostics::Span;
 use chumsky::input::MappedInput;
 use chumsky::prelude::*;
 
-pub(crate) type In<'s> = MappedInput<'s, T, SimpleSpan, &'s [(T, SimpleSpan)]>;
+/// The parser's spans: 32-bit offsets, as in [`Span`], so that a token
+/// pair has a token's size.
+pub(crate) type PSpan = SimpleSpan<u32>;
+pub(crate) type In<'s> = MappedInput<'s, T, PSpan, &'s [(T, PSpan)]>;
 pub(crate) type Ex<'s, R> = extra::Err<R>;
 
 /// The parser's error type. Valid input is parsed with [`EmptyErr`], which
@@ -21,17 +24,17 @@ pub(crate) trait PErr<'s>:
     + 's
 {
     /// An error with its own message (`CODE|message`).
-    fn custom(span: SimpleSpan, message: String) -> Self;
+    fn custom(span: PSpan, message: String) -> Self;
 }
 
-impl<'s> PErr<'s> for Rich<'s, T, SimpleSpan> {
-    fn custom(span: SimpleSpan, message: String) -> Self {
+impl<'s> PErr<'s> for Rich<'s, T, PSpan> {
+    fn custom(span: PSpan, message: String) -> Self {
         Rich::custom(span, message)
     }
 }
 
 impl<'s> PErr<'s> for EmptyErr {
-    fn custom(_: SimpleSpan, _: String) -> Self {
+    fn custom(_: PSpan, _: String) -> Self {
         EmptyErr::default()
     }
 }
@@ -40,18 +43,23 @@ impl<'s> PErr<'s> for EmptyErr {
 /// written `CODE|message`.
 pub(crate) const CODED: char = '|';
 
-fn sp(s: SimpleSpan) -> Span {
-    Span::new(s.start, s.end)
+pub(crate) fn sp(s: PSpan) -> Span {
+    Span::new(s.start as usize, s.end as usize)
+}
+
+/// The parser's span of `s`.
+pub(crate) fn ps(s: Span) -> PSpan {
+    PSpan::from(s.start() as u32..s.end() as u32)
 }
 
 /// Prepares tokens for chumsky, comments dropped. The list is converted
 /// where it lies (a token and the parser's pair have the same size), so a
 /// large file needs no second list.
-pub(crate) fn into_parser_tokens(tokens: Vec<Token>) -> Vec<(T, SimpleSpan)> {
+pub(crate) fn into_parser_tokens(tokens: Vec<Token>) -> Vec<(T, PSpan)> {
     tokens
         .into_iter()
         .filter(|t| !t.kind.is_trivia())
-        .map(|t| (t.kind, SimpleSpan::from(t.span.start..t.span.end)))
+        .map(|t| (t.kind, ps(t.span)))
         .collect()
 }
 
@@ -136,18 +144,18 @@ fn block_items<'s, R: PErr<'s>, O: Clone + 's>(
         .rewind()
         .then(skip_item())
         .validate(
-            move |((t, at), ()): ((T, SimpleSpan), ()),
+            move |((t, at), ()): ((T, PSpan), ()),
                   e: &mut chumsky::input::MapExtra<'s, '_, In<'s>, Ex<'s, R>>,
                   emitter: &mut chumsky::input::Emitter<R>| {
                 if t != T::Error {
                     let what = match t {
                         T::Ident | T::Preset | T::Int | T::Duration => {
-                            format!("`{}`", &src[at.start..at.end])
+                            format!("`{}`", &src[sp(at).range()])
                         }
                         other => other.describe().to_string(),
                     };
                     emitter.emit(R::custom(
-                        SimpleSpan::from(at.start..e.span().end),
+                        PSpan::from(at.start..e.span().end),
                         format!("E0103{CODED}expected a new line or `,` before {what}"),
                     ));
                 }
@@ -252,7 +260,7 @@ pub(crate) fn expr<'s, R: PErr<'s>>(
                 match (value, unit) {
                     (None, _) => {
                         emitter.emit(R::custom(
-                            SimpleSpan::from(num.range()),
+                            ps(num),
                             format!("E0106{CODED}integer `{}` is too large", &src[num.range()]),
                         ));
                         Expr::error(num)
@@ -269,7 +277,7 @@ pub(crate) fn expr<'s, R: PErr<'s>>(
                             .map_or("d", |(_, s)| *s);
                         let whole = num.cover(u);
                         emitter.emit(R::custom(
-                            SimpleSpan::from(whole.range()),
+                            ps(whole),
                             format!("E0105{CODED}`{v} {word}`: write durations as `{v}{suffix}`"),
                         ));
                         let unit = Unit::from_suffix(suffix).unwrap_or(Unit::Days);
@@ -297,7 +305,7 @@ pub(crate) fn expr<'s, R: PErr<'s>>(
                 let (digits, _) = split_duration(&src[ex.span.range()]);
                 if parse_u64(digits).is_none() {
                     emitter.emit(R::custom(
-                        SimpleSpan::from(ex.span.range()),
+                        ps(ex.span),
                         format!("E0106{CODED}number `{digits}` is too large"),
                     ));
                 }
@@ -440,7 +448,7 @@ pub(crate) fn expr<'s, R: PErr<'s>>(
                     .map_with(|_, e| sp(e.span()))
                     .validate(move |at: Span, _, emitter| {
                         emitter.emit(R::custom(
-                            SimpleSpan::from(at.range()),
+                            ps(at),
                             format!("E0103{CODED}expected an expression after `{op}`"),
                         ));
                         Expr::error(at)
@@ -513,7 +521,7 @@ fn bad_field<'s, R: PErr<'s>>() -> impl Parser<'s, In<'s>, Field, Ex<'s, R>> + C
             key: Key {
                 name: String::new(),
                 quoted: false,
-                span: Span::point(span.start),
+                span: Span::point(span.start()),
             },
             value: Expr::error(span),
             span,
@@ -564,10 +572,7 @@ pub(crate) fn file<'s, R: PErr<'s>>(src: &'s str) -> impl Parser<'s, In<'s>, Fil
     // is reported here rather than as junk after the declaration.
     let missing = |what: &'static str| {
         move |at: Span, emitter: &mut chumsky::input::Emitter<R>| {
-            emitter.emit(R::custom(
-                SimpleSpan::from(at.range()),
-                format!("E0111{CODED}{what}"),
-            ));
+            emitter.emit(R::custom(ps(at), format!("E0111{CODED}{what}")));
         }
     };
     let vault_target = just(T::Arrow)
@@ -575,7 +580,7 @@ pub(crate) fn file<'s, R: PErr<'s>>(src: &'s str) -> impl Parser<'s, In<'s>, Fil
         .then(just(T::Vault).map_with(|_, e| sp(e.span())).or_not())
         .then(name.clone().or_not())
         .validate(move |((arrow, kw), n), _, emitter| {
-            let after = Span::point(kw.unwrap_or(arrow).end);
+            let after = Span::point(kw.unwrap_or(arrow).end());
             if kw.is_none() {
                 missing("expected `vault` after `->`: write `-> vault NAME`")(after, emitter);
             } else if n.is_none() {
@@ -597,7 +602,7 @@ pub(crate) fn file<'s, R: PErr<'s>>(src: &'s str) -> impl Parser<'s, In<'s>, Fil
         .then(just(T::Arn).map_with(|_, e| sp(e.span())).or_not())
         .then(expr.clone().or_not())
         .validate(move |(((eq, import), arn), value), e, emitter| {
-            let after = Span::point(arn.or(import).unwrap_or(eq).end);
+            let after = Span::point(arn.or(import).unwrap_or(eq).end());
             if import.is_none() {
                 missing(
                     "expected `import` after `=`: write `= import \"name\"` or a block `{ ... }`",
@@ -710,7 +715,7 @@ pub(crate) fn file<'s, R: PErr<'s>>(src: &'s str) -> impl Parser<'s, In<'s>, Fil
         .then(skip_item().or_not())
         .validate(move |((t, at), _), e, emitter| {
             emitter.emit(R::custom(
-                SimpleSpan::from(at.range()),
+                ps(at),
                 format!(
                     "E0111{CODED}{} declarations go at the top level, not inside a plan",
                     t.describe()
@@ -813,7 +818,7 @@ mod tests {
         let expected: Vec<_> = tokens
             .iter()
             .filter(|t| t.kind != T::Comment)
-            .map(|t| (t.kind, SimpleSpan::from(t.span.start..t.span.end)))
+            .map(|t| (t.kind, ps(t.span)))
             .collect();
         let converted = into_parser_tokens(tokens);
         assert_eq!(converted, expected);

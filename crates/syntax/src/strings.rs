@@ -103,7 +103,7 @@ pub(crate) fn split(
     let text = &src[span.range()];
     let closed =
         text.len() >= 2 && text.ends_with('"') && !ends_in_escape(&text[1..text.len() - 1]);
-    let body_start = span.start + 1;
+    let body_start = span.start() + 1;
     let body = if closed {
         &text[1..text.len() - 1]
     } else {
@@ -162,7 +162,7 @@ pub(crate) fn split(
                     diags.push(
                         Diagnostic::error(
                             Code("E0112"),
-                            Span::new(interp_span.start, interp_span.start + 2),
+                            Span::new(interp_span.start(), interp_span.start() + 2),
                             format!(
                                 "interpolations nested more than {MAX_INTERPOLATION_NESTING} deep"
                             ),
