@@ -40,27 +40,21 @@ pub fn template(model: &Model) -> Result<Json, Vec<Diagnostic>> {
     if rendered.len() > MAX_RESOURCES {
         diagnostics.push(too_many_resources(model, &rendered));
     }
-    // The first resource with each logical id, to report a clash at the later one.
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(rendered.len());
-    for (i, r) in rendered.iter().enumerate() {
-        if let Some(&f) = first.get(r.logical_id.as_str()) {
-            diagnostics.push(
-                Diagnostic::error(
-                    DUPLICATE_LOGICAL_ID,
-                    r.span,
-                    format!("two resources would have the logical id `{}`", r.logical_id),
-                )
-                .with_related(rendered[f].span, "the first one comes from here")
-                .with_help("rename one of the declarations"),
-            );
-        } else {
-            first.insert(&r.logical_id, i);
-        }
+    for (later, first) in clashes(&rendered, PARALLEL_MIN_RESOURCES) {
+        let r = &rendered[later];
+        diagnostics.push(
+            Diagnostic::error(
+                DUPLICATE_LOGICAL_ID,
+                r.span,
+                format!("two resources would have the logical id `{}`", r.logical_id),
+            )
+            .with_related(rendered[first].span, "the first one comes from here")
+            .with_help("rename one of the declarations"),
+        );
     }
     if !diagnostics.is_empty() {
         return Err(diagnostics);
     }
-    drop(first);
     // No clashes and within the limit, so every resource has its body:
     // every one goes in, moved rather than copied.
     let mut resources = Object::with_capacity(rendered.len());
@@ -72,6 +66,52 @@ pub fn template(model: &Model) -> Result<Json, Vec<Diagnostic>> {
     let mut template = Object::with_capacity(1);
     template.push("Resources", resources);
     Ok(Json::Obj(template))
+}
+
+/// From this many resources on, [`clashes`] searches on two threads.
+const PARALLEL_MIN_RESOURCES: usize = 4_000;
+
+/// Each resource whose logical id an earlier one has, with the first that
+/// has it, in template order. From `parallel_min` resources on, two threads
+/// share the search, each taking the ids of one half of the hash values (a
+/// clash is between equal ids, so always within one half).
+fn clashes(rendered: &[render::Rendered], parallel_min: usize) -> Vec<(usize, usize)> {
+    use std::hash::BuildHasher;
+    let hasher = foldhash::fast::FixedState::default();
+    let search = |part: u64, parts: u64| {
+        let mut first: HashMap<&str, usize> =
+            HashMap::with_capacity(rendered.len() / parts as usize + 1);
+        let mut found = Vec::new();
+        for (i, r) in rendered.iter().enumerate() {
+            let id = r.logical_id.as_str();
+            if parts > 1 && hasher.hash_one(id) % parts != part {
+                continue;
+            }
+            match first.get(id) {
+                Some(&f) => found.push((i, f)),
+                None => {
+                    first.insert(id, i);
+                }
+            }
+        }
+        found
+    };
+    let parallel = rendered.len() >= parallel_min.max(2)
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if !parallel {
+        return search(0, 1);
+    }
+    let mut found = std::thread::scope(|scope| {
+        let other = scope.spawn(|| search(1, 2));
+        let mut found = search(0, 2);
+        match other.join() {
+            Ok(more) => found.extend(more),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        found
+    });
+    found.sort_unstable();
+    found
 }
 
 fn too_many_resources(model: &Model, rendered: &[render::Rendered]) -> Diagnostic {
@@ -126,4 +166,35 @@ pub fn to_yaml(value: &Json) -> Result<String, String> {
     } else {
         yaml + "\n"
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered(ids: &[&str]) -> Vec<render::Rendered> {
+        ids.iter()
+            .enumerate()
+            .map(|(i, id)| render::Rendered {
+                logical_id: id.to_string(),
+                resource_type: "AWS::Backup::BackupVault",
+                body: None,
+                span: bkp_diagnostics::Span::point(i),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clashes_are_found_alike_on_one_and_two_threads() {
+        let mut ids: Vec<String> = (0..5000).map(|i| format!("Vault{i}ABCDEF12")).collect();
+        ids[4000] = ids[10].clone();
+        ids[4500] = ids[10].clone();
+        ids[4999] = ids[3].clone();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let list = rendered(&ids);
+        let expected = vec![(4000, 10), (4500, 10), (4999, 3)];
+        assert_eq!(clashes(&list, usize::MAX), expected);
+        assert_eq!(clashes(&list, 0), expected);
+        assert!(clashes(&rendered(&["A", "B"]), 0).is_empty());
+    }
 }

@@ -54,10 +54,11 @@ pub fn resources(model: &Model) -> Vec<Rendered> {
 
 /// [`resources`], on two threads from `parallel_min` constructs on.
 fn render_resources(model: &Model, parallel_min: usize) -> Vec<Rendered> {
-    let order = construct_order(model);
-    let renderer = Renderer::new(model, &order);
-    let parallel = order.len() >= parallel_min.max(2)
+    let constructs = model.vaults.len() + model.roles.len() + model.plans.len();
+    let parallel = constructs >= parallel_min.max(2)
         && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let order = construct_order(model, &PlanDependencies::of(model, parallel));
+    let renderer = Renderer::new(model, &order);
     if !parallel {
         return renderer.render(&order, Vec::new(), 0, true);
     }
@@ -91,7 +92,7 @@ fn render_resources(model: &Model, parallel_min: usize) -> Vec<Rendered> {
 /// an app must create those before passing them to the plan. Declaration
 /// order is kept wherever it is a possible creation order. Vaults a plan
 /// creates are rendered under their plan, not here.
-fn construct_order(model: &Model) -> Vec<Construct> {
+fn construct_order(model: &Model, deps: &PlanDependencies) -> Vec<Construct> {
     let all = (0..model.vaults.len())
         .map(|i| Construct::Vault(VaultId(i)))
         .chain((0..model.roles.len()).map(|i| Construct::Role(RoleId(i))))
@@ -107,7 +108,7 @@ fn construct_order(model: &Model) -> Vec<Construct> {
             && p < model.plans.len()
             && !order.plans[p]
         {
-            for dep in plan_dependencies(model, &model.plans[p]) {
+            for &dep in deps.of_plan(p) {
                 order.add_top_level(model, dep);
             }
         }
@@ -142,30 +143,66 @@ impl Order {
     }
 }
 
-/// The vaults and roles a plan uses, in the order its rules and selections
-/// name them.
-fn plan_dependencies(model: &Model, plan: &Plan) -> Vec<Construct> {
-    let mut deps = Vec::new();
-    for rule in &plan.rules {
-        deps.push(Construct::Vault(rule.vault));
-        deps.extend(
-            rule.copy_actions
-                .iter()
-                .flatten()
-                .map(|c| Construct::Vault(c.destination)),
-        );
+/// The vaults and roles each plan uses, in the order its rules and
+/// selections name them, in one list.
+struct PlanDependencies {
+    list: Vec<Construct>,
+    /// Where each plan's dependencies end in `list`.
+    ends: Vec<usize>,
+}
+
+impl PlanDependencies {
+    /// Gathered on two threads with `parallel` (reading every rule of a
+    /// large model is the slow part of ordering it).
+    fn of(model: &Model, parallel: bool) -> PlanDependencies {
+        if !parallel {
+            return PlanDependencies::of_plans(model, &model.plans);
+        }
+        let (first, second) = model.plans.split_at(model.plans.len() / 2);
+        let (mut deps, rest) = std::thread::scope(|scope| {
+            let rest = scope.spawn(|| PlanDependencies::of_plans(model, second));
+            (PlanDependencies::of_plans(model, first), rest.join())
+        });
+        let rest = rest.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let offset = deps.list.len();
+        deps.list.extend(rest.list);
+        deps.ends.extend(rest.ends.into_iter().map(|e| e + offset));
+        deps
     }
-    deps.extend(
-        plan.selections
-            .iter()
-            .filter_map(|s| s.role)
-            .map(Construct::Role),
-    );
-    deps.retain(|d| match d {
-        Construct::Vault(v) => model.vaults.get(v.0).is_some_and(|v| v.path.len() == 1),
-        _ => true,
-    });
-    deps
+
+    fn of_plans(model: &Model, plans: &[Plan]) -> PlanDependencies {
+        let mut deps = PlanDependencies {
+            list: Vec::with_capacity(plans.len() * 4),
+            ends: Vec::with_capacity(plans.len()),
+        };
+        let own = |d: &Construct| match d {
+            Construct::Vault(v) => model.vaults.get(v.0).is_some_and(|v| v.path.len() == 1),
+            _ => true,
+        };
+        for plan in plans {
+            for rule in &plan.rules {
+                deps.list.extend(
+                    std::iter::once(rule.vault)
+                        .chain(rule.copy_actions.iter().flatten().map(|c| c.destination))
+                        .map(Construct::Vault)
+                        .filter(own),
+                );
+            }
+            deps.list.extend(
+                plan.selections
+                    .iter()
+                    .filter_map(|s| s.role)
+                    .map(Construct::Role),
+            );
+            deps.ends.push(deps.list.len());
+        }
+        deps
+    }
+
+    fn of_plan(&self, plan: usize) -> &[Construct] {
+        let start = plan.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.list[start..self.ends[plan]]
+    }
 }
 
 struct Renderer<'m> {
