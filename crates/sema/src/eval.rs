@@ -494,7 +494,13 @@ impl<'a> Evaluator<'a> {
         self.model
             .vaults
             .extend(vaults.into_iter().skip(base.vaults));
-        for mut plan in plans.into_iter().skip(base.plans) {
+        let plans = plans.into_iter().skip(base.plans);
+        if shift == 0 {
+            // No vault created by our plans: the worker's numbers hold.
+            self.model.plans.extend(plans);
+            return true;
+        }
+        for mut plan in plans {
             for rule in &mut plan.rules {
                 renumber(&mut rule.vault);
                 for c in rule.copy_actions.iter_mut().flatten() {
