@@ -182,33 +182,69 @@ pub fn render(diag: &Diagnostic, path: &str, text: &str, opts: RenderOptions) ->
 /// of each code, separated by blank lines; any others by their first line
 /// ([`Renderer::header`]).
 pub fn render_all(diags: &[Diagnostic], path: &str, text: &str, opts: RenderOptions) -> String {
-    let reach = diags
-        .iter()
-        .zip(drawn_in_full(diags, opts))
-        .filter(|(_, full)| *full)
-        .flat_map(|(d, _)| std::iter::once(d.span).chain(d.related.iter().map(|r| r.span)))
-        .map(|s| s.end())
-        .max()
-        .unwrap_or(0);
-    let r = Renderer::reaching(path, text, opts, reach);
+    render_all_split(diags, path, text, opts, PARALLEL_MIN_DIAGNOSTICS)
+}
+
+/// From this many diagnostics on, [`render_all`] renders two halves of the
+/// list on two threads.
+const PARALLEL_MIN_DIAGNOSTICS: usize = 2_000;
+
+/// [`render_all`], in two halves on two threads from `parallel_min`
+/// diagnostics on.
+fn render_all_split(
+    diags: &[Diagnostic],
+    path: &str,
+    text: &str,
+    opts: RenderOptions,
+    parallel_min: usize,
+) -> String {
+    let full: Vec<bool> = drawn_in_full(diags, opts).collect();
+    let header_len = |d: &Diagnostic| path.len() + d.code.0.len() + d.message.len() + HEADER_EXTRA;
+    // Renders `diags[range]` after those before it, with `room` bytes
+    // reserved for the first lines.
+    let render_range = |range: std::ops::Range<usize>, room: usize| {
+        let reach = range
+            .clone()
+            .filter(|&i| full[i])
+            .flat_map(|i| {
+                let d = &diags[i];
+                std::iter::once(d.span).chain(d.related.iter().map(|r| r.span))
+            })
+            .map(|s| s.end())
+            .max()
+            .unwrap_or(0);
+        let r = Renderer::reaching(path, text, opts, reach);
+        let mut out = String::with_capacity(room);
+        for i in range {
+            // A blank line around each report drawn in full.
+            if i > 0 && (full[i] || full[i - 1]) {
+                out.push('\n');
+            }
+            if full[i] {
+                out.push_str(&r.render(&diags[i]));
+            } else {
+                r.write_header(&diags[i], &mut out);
+            }
+        }
+        out
+    };
     // Room for every first line, the drawings aside: the list of a large
     // file is then written without copying it as it grows.
-    let headers: usize = diags
-        .iter()
-        .map(|d| path.len() + d.code.0.len() + d.message.len() + HEADER_EXTRA)
-        .sum();
-    let mut out = String::with_capacity(headers);
-    let mut previous_full = false;
-    for (d, full) in diags.iter().zip(drawn_in_full(diags, opts)) {
-        if !out.is_empty() && (full || previous_full) {
-            out.push('\n');
-        }
-        if full {
-            out.push_str(&r.render(d));
-        } else {
-            r.write_header(d, &mut out);
-        }
-        previous_full = full;
+    let headers: usize = diags.iter().map(header_len).sum();
+    let parallel = diags.len() >= parallel_min.max(2)
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    if !parallel {
+        return render_range(0..diags.len(), headers);
+    }
+    let middle = diags.len() / 2;
+    let rest_room = diags[middle..].iter().map(header_len).sum();
+    let (mut out, rest) = std::thread::scope(|scope| {
+        let rest = scope.spawn(|| render_range(middle..diags.len(), rest_room));
+        (render_range(0..middle, headers), rest.join())
+    });
+    match rest {
+        Ok(rest) => out.push_str(&rest),
+        Err(panic) => std::panic::resume_unwind(panic),
     }
     out
 }
@@ -318,6 +354,40 @@ mod tests {
             out.contains("\nf.bkp:2:1: warning[W0001]: second of W0001\n\nf.bkp:3:1:"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn two_halves_render_as_one() {
+        let text: String = (0..200).map(|i| format!("let a{i} = {i}\n")).collect();
+        let diags: Vec<Diagnostic> = (0..200)
+            .map(|i| {
+                let at = text.find(&format!("a{i} ")).unwrap();
+                let span = Span::new(at, at + 2);
+                match i % 7 {
+                    0 => Diagnostic::error(Code("E0001"), span, "an error"),
+                    3 => Diagnostic::warning(Code("W0002"), span, "another")
+                        .with_related(Span::new(0, 3), "the first"),
+                    _ => Diagnostic::warning(Code("W0001"), span, "a warning"),
+                }
+            })
+            .collect();
+        // Drawn in full on both sides of the middle, or nowhere.
+        for opts in [
+            RenderOptions::PLAIN,
+            RenderOptions {
+                full: 4,
+                per_code: 100,
+                ..RenderOptions::PLAIN
+            },
+            RenderOptions {
+                full: 0,
+                ..RenderOptions::PLAIN
+            },
+        ] {
+            let one = render_all_split(&diags, "f.bkp", &text, opts, usize::MAX);
+            let two = render_all_split(&diags, "f.bkp", &text, opts, 0);
+            assert_eq!(one, two);
+        }
     }
 
     #[test]

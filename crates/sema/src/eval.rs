@@ -57,6 +57,17 @@ pub(crate) struct Evaluator<'a> {
     model: Model,
 }
 
+/// How many items the plan bodies of `file` have.
+fn plan_items(file: &ast::File) -> usize {
+    file.items
+        .iter()
+        .map(|i| match i {
+            Item::Plan(p) => p.body.as_ref().map_or(0, |b| b.items.len()),
+            _ => 0,
+        })
+        .sum()
+}
+
 /// Whether the plans of a file are evaluated on two threads.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Split {
@@ -146,7 +157,9 @@ impl<'a> Evaluator<'a> {
     pub(crate) fn new(file: &'a ast::File) -> Self {
         let mut ev = Evaluator {
             file,
-            defs: Vec::with_capacity(file.items.len()),
+            // A definition per declaration, and at most one per rule or
+            // selection of a plan.
+            defs: Vec::with_capacity(file.items.len() + plan_items(file)),
             refs: Vec::new(),
             diags: Vec::new(),
             names: HashMap::with_capacity(file.items.len()),
@@ -436,9 +449,12 @@ impl<'a> Evaluator<'a> {
     /// A copy of the evaluator that shares nothing mutable with it, with no
     /// references or diagnostics yet.
     fn fork(&self) -> Evaluator<'a> {
+        // As much room as ours: what the fork adds then never moves the copy.
+        let mut defs = Vec::with_capacity(self.defs.capacity());
+        defs.extend_from_slice(&self.defs);
         Evaluator {
             file: self.file,
-            defs: self.defs.clone(),
+            defs,
             refs: Vec::new(),
             diags: Vec::new(),
             names: self.names.clone(),
