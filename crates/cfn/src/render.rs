@@ -24,8 +24,9 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 pub struct Rendered {
     pub logical_id: String,
     pub resource_type: &'static str,
-    /// The resource's JSON; `None` past [`MAX_RESOURCES`], where no template
-    /// can be emitted and only ids, types and spans matter.
+    /// The resource's JSON; `None` past [`MAX_RESOURCES`], and for every
+    /// resource of a model with more plans than that, where no template can
+    /// be emitted and only ids, types and spans matter.
     pub body: Option<Box<Json>>,
     pub span: Span,
 }
@@ -54,13 +55,20 @@ pub fn resources(model: &Model) -> Vec<Rendered> {
 
 /// [`resources`], on two threads from `parallel_min` constructs on.
 fn render_resources(model: &Model, parallel_min: usize) -> Vec<Rendered> {
+    // Every plan is a resource: past the limit in plans alone, no template
+    // can be written, and no resource gets a body.
+    let before = if model.plans.len() > MAX_RESOURCES {
+        MAX_RESOURCES
+    } else {
+        0
+    };
     let constructs = model.vaults.len() + model.roles.len() + model.plans.len();
     let parallel = constructs >= parallel_min.max(2)
         && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
     let order = construct_order(model, &PlanDependencies::of(model, parallel));
     let renderer = Renderer::new(model, &order);
     if !parallel {
-        return renderer.render(&order, Vec::new(), 0, true);
+        return renderer.render(&order, Vec::new(), before, true);
     }
     let (first, second) = order.split_at(order.len() / 2);
     let (out, rest) = std::thread::scope(|s| {
@@ -72,7 +80,7 @@ fn render_resources(model: &Model, parallel_min: usize) -> Vec<Rendered> {
         // Room for both halves, so that appending the second copies nothing
         // of the first.
         let room = Vec::with_capacity(order.len() * RESOURCES_PER_CONSTRUCT);
-        let out = renderer.fork().render(first, room, 0, false);
+        let out = renderer.fork().render(first, room, before, false);
         (out, rest.join())
     });
     match rest {
@@ -81,7 +89,7 @@ fn render_resources(model: &Model, parallel_min: usize) -> Vec<Rendered> {
             out.append(&mut rest);
             out
         }
-        Ok(_) => renderer.render(second, out, 0, true),
+        Ok(_) => renderer.render(second, out, before, true),
         Err(panic) => std::panic::resume_unwind(panic),
     }
 }
@@ -934,12 +942,23 @@ mod tests {
     fn two_threads_render_as_one_does() {
         // Past the limit in the first half; under it there (the second half
         // is rendered again); everything under the limit.
-        for (imported, plans) in [(0, 300), (2 * MAX_RESOURCES, 40), (0, 2), (1, 1)] {
+        // More plans than the limit: no bodies at all.
+        for (imported, plans) in [
+            (0, 300),
+            (2 * MAX_RESOURCES, 40),
+            (0, 2),
+            (1, 1),
+            (0, MAX_RESOURCES + 1),
+        ] {
             let m = model(imported, plans);
             let one = rendered(&m, usize::MAX);
             assert_eq!(one, rendered(&m, 2), "{imported} imported, {plans} plans");
             let bodies = one.iter().filter(|r| !r.ends_with("None")).count();
-            assert_eq!(bodies, one.len().min(MAX_RESOURCES));
+            if plans > MAX_RESOURCES {
+                assert_eq!(bodies, 0);
+            } else {
+                assert_eq!(bodies, one.len().min(MAX_RESOURCES));
+            }
         }
     }
 
