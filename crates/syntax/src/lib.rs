@@ -55,14 +55,7 @@ fn parse_keeping(src: &str, keep_tokens: bool) -> Parse {
 
 /// Parses `src` in one piece.
 fn parse_whole(src: &str, keep_tokens: bool) -> Parse {
-    let (lexed, mut diags) = lexer::lex(src);
-    // Without the tokens to keep, their list becomes the parser's.
-    let (tokens, balanced) = if keep_tokens {
-        let balanced = delimiters::check(src, lexed.clone());
-        (lexed, balanced)
-    } else {
-        (Vec::new(), delimiters::check(src, lexed))
-    };
+    let (tokens, mut diags, balanced) = lex_and_balance(src, 0..src.len(), keep_tokens);
     let delimiter_diags = balanced.diagnostics;
     let input = parser::into_parser_tokens(balanced.tokens);
     let eoi = ps(Span::point(src.len()));
@@ -109,6 +102,23 @@ fn parse_whole(src: &str, keep_tokens: bool) -> Parse {
         file,
         tokens,
         diagnostics: diags,
+    }
+}
+
+/// The bytes `range` of `src` lexed, with the lexer's diagnostics, and
+/// bracket-checked; the tokens are returned only with `keep_tokens`
+/// (else the lexer's list becomes the parser's in place).
+fn lex_and_balance(
+    src: &str,
+    range: std::ops::Range<usize>,
+    keep_tokens: bool,
+) -> (Vec<Token>, Vec<Diagnostic>, delimiters::Balanced) {
+    let (lexed, diags) = lexer::lex_range(src, range);
+    if keep_tokens {
+        let balanced = delimiters::check(src, lexed.clone());
+        (lexed, diags, balanced)
+    } else {
+        (Vec::new(), diags, delimiters::check(src, lexed))
     }
 }
 
@@ -245,13 +255,7 @@ fn parse_pieces(src: &str, bounds: &[usize], threads: usize, keep_tokens: bool) 
 /// and they parse without error.
 fn parse_piece(src: &str, range: std::ops::Range<usize>, keep_tokens: bool) -> Option<Piece> {
     let end = range.end;
-    let (lexed, mut diagnostics) = lexer::lex_range(src, range);
-    let (tokens, balanced) = if keep_tokens {
-        let balanced = delimiters::check(src, lexed.clone());
-        (lexed, balanced)
-    } else {
-        (Vec::new(), delimiters::check(src, lexed))
-    };
+    let (tokens, mut diagnostics, balanced) = lex_and_balance(src, range, keep_tokens);
     if !balanced.diagnostics.is_empty() {
         return None;
     }
@@ -308,19 +312,8 @@ pub(crate) fn parse_embedded_expr(
     diags: &mut Vec<Diagnostic>,
     depth: usize,
 ) -> ast::Expr {
-    let (mut tokens, lex_diags) = lexer::lex(&src[span.range()]);
-    for t in &mut tokens {
-        t.span = t.span.shift(span.start());
-    }
-    diags.extend(lex_diags.into_iter().map(|mut d| {
-        d.span = d.span.shift(span.start());
-        for f in &mut d.fixes {
-            for e in &mut f.edits {
-                e.span = e.span.shift(span.start());
-            }
-        }
-        d
-    }));
+    let (tokens, lex_diags) = lexer::lex_range(src, span.range());
+    diags.extend(lex_diags);
     let tokens = delimiters::limit_nesting(tokens, diags);
     let input = parser::into_parser_tokens(tokens);
     let eoi = ps(Span::point(span.end()));
