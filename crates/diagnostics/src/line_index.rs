@@ -79,8 +79,9 @@ impl LineCursor {
             *self = LineCursor::default();
         }
         let skipped = &text.as_bytes()[self.offset..offset];
-        if let Some(last) = memchr::memrchr(b'\n', skipped) {
-            self.line += memchr::memchr_iter(b'\n', skipped).count();
+        let newline = memchr::arch::all::memchr::One::new(b'\n');
+        if let Some(last) = newline.rfind(skipped) {
+            self.line += newline.count(skipped);
             self.line_start = self.offset + last + 1;
         }
         self.offset = offset;

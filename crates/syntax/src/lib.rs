@@ -276,7 +276,8 @@ fn declaration_boundary(src: &str, from: usize) -> Option<usize> {
     const KEYWORDS: [&[u8]; 6] = [b"let", b"vault", b"role", b"grant", b"stack", b"plan"];
     let bytes = src.as_bytes();
     let mut at = from;
-    while let Some(i) = memchr::memchr(b'\n', &bytes[at..]) {
+    let newlines = memchr::arch::all::memchr::One::new(b'\n');
+    while let Some(i) = newlines.find(&bytes[at..]) {
         let newline = at + i;
         let line = &bytes[newline + 1..];
         let indent = line

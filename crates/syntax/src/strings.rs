@@ -17,7 +17,9 @@ pub(crate) fn unescape_lossy(s: &str) -> String {
 /// Appends `s` (raw literal text starting at byte `base`) to `out` with escapes resolved.
 fn unescape_into(s: &str, base: usize, out: &mut String, diags: &mut Vec<Diagnostic>) {
     // Text before the first escape, most often all of it, is copied as is.
-    let first = memchr::memchr(b'\\', s.as_bytes()).unwrap_or(s.len());
+    let first = memchr::arch::all::memchr::One::new(b'\\')
+        .find(s.as_bytes())
+        .unwrap_or(s.len());
     out.push_str(&s[..first]);
     let mut chars = s[first..]
         .char_indices()
@@ -125,9 +127,10 @@ pub(crate) fn split(
                 ));
             }
         };
+    let stops = memchr::arch::all::memchr::Two::new(b'\\', b'$');
     while i < bytes.len() {
         // Only escapes and interpolations interrupt the text.
-        match memchr::memchr2(b'\\', b'$', &bytes[i..]) {
+        match stops.find(&bytes[i..]) {
             Some(skip) => i += skip,
             None => {
                 i = bytes.len();
