@@ -19,6 +19,7 @@ use bkp_model::{
     Rule, Selection, VaultId, VaultKind,
 };
 use foldhash::{HashMap, HashMapExt, HashSet};
+use std::sync::OnceLock;
 
 /// One rendered resource, with the span of the declaration it comes from.
 pub struct Rendered {
@@ -226,6 +227,9 @@ struct Renderer<'m> {
     grants: Vec<Vec<&'m Grant>>,
     /// By plan id: the vault the plan creates itself (`PLAN/Vault`).
     own_vaults: HashMap<&'m str, VaultId>,
+    /// By vault: the logical id of its resource, computed at its first use
+    /// (every rule names its vault).
+    vault_ids: Vec<OnceLock<String>>,
 }
 
 impl<'m> Renderer<'m> {
@@ -265,6 +269,7 @@ impl<'m> Renderer<'m> {
             managed_policies,
             grants,
             own_vaults,
+            vault_ids: vec![OnceLock::new(); model.vaults.len()],
         }
     }
 
@@ -278,6 +283,7 @@ impl<'m> Renderer<'m> {
             managed_policies: self.managed_policies.clone(),
             grants: self.grants.clone(),
             own_vaults: self.own_vaults.clone(),
+            vault_ids: self.vault_ids.clone(),
         }
     }
 
@@ -399,11 +405,18 @@ impl<'m> Renderer<'m> {
         body
     }
 
+    /// The logical id of the resource of vault `id`.
+    fn vault_logical_id(&self, id: VaultId) -> String {
+        self.vault_ids[id.0]
+            .get_or_init(|| resource_logical_id(&self.model.vault(id).path))
+            .clone()
+    }
+
     /// The vault's name as a rule's `TargetBackupVault`.
     fn vault_name(&self, id: VaultId) -> Json {
         let vault = self.model.vault(id);
         match &vault.kind {
-            VaultKind::New(_) => get_att(resource_logical_id(&vault.path), "BackupVaultName"),
+            VaultKind::New(_) => get_att(self.vault_logical_id(id), "BackupVaultName"),
             VaultKind::ImportedName { name } | VaultKind::ImportedArn { name, .. } => {
                 Json::from(name.clone())
             }
@@ -414,7 +427,7 @@ impl<'m> Renderer<'m> {
     fn vault_arn(&self, id: VaultId) -> Json {
         let vault = self.model.vault(id);
         match &vault.kind {
-            VaultKind::New(_) => get_att(resource_logical_id(&vault.path), "BackupVaultArn"),
+            VaultKind::New(_) => get_att(self.vault_logical_id(id), "BackupVaultArn"),
             VaultKind::ImportedName { name } => {
                 format_arn(self.env, "backup", "backup-vault", ':', name)
             }
