@@ -40,6 +40,12 @@ pub(crate) struct Balanced {
 /// How deep brackets may nest. Real policies nest a few levels; the limit
 /// keeps every recursive pass (parser, checker, evaluator, formatter, the
 /// IDE engine) far from the end of its thread's stack on any input.
+///
+/// An operator also makes a level of the tree (`(x) + 1 + 1` is
+/// `((x) + 1) + 1`, `x` two levels below the sum), so a group's level
+/// counts the `+` and `*` after it in the chains around it as well as the
+/// brackets around it ([`group_levels`]); a chain itself is limited by the
+/// parser ([`MAX_CHAIN`](crate::parser::MAX_CHAIN)).
 pub const MAX_NESTING: usize = 64;
 
 /// Checks the brackets of `tokens` (comments included) from `src`: balances
@@ -52,72 +58,141 @@ pub(crate) fn check(src: &str, mut tokens: Vec<Token>) -> Balanced {
     balanced
 }
 
-/// Replaces each bracketed group that opens deeper than [`MAX_NESTING`]
-/// by one error token spanning it (the parser reads that as an expression
-/// already diagnosed), with one diagnostic at its opening bracket.
+fn opens(k: T) -> bool {
+    closer(k).is_some()
+}
+
+fn closes(k: T) -> bool {
+    matches!(k, T::RBrace | T::RBracket | T::RParen | T::Gt)
+}
+
+fn is_operator(k: T) -> bool {
+    matches!(k, T::Plus | T::Star)
+}
+
+/// Calls `f` with the index of each opening bracket of `tokens` (balanced),
+/// its bracket depth and its level in the tree: the brackets around it plus
+/// the operators that follow the groups around it, and it, in their chains.
+///
+/// The scan runs from the end, where the operators after a group are met
+/// before the group. A chain ends at `,`, `=`, and a line break that does
+/// not follow an operator; counting an operator that in fact belongs to a
+/// tighter `*` chain only makes the level higher than it is.
+fn group_levels(tokens: &[Token], mut f: impl FnMut(usize, usize, usize)) {
+    // Per open group, innermost last: the operators after the current
+    // position in its current chain. The first entry is the top level.
+    let mut after: Vec<usize> = vec![0];
+    let mut sum = 0usize;
+    for (i, t) in tokens.iter().enumerate().rev() {
+        let k = t.kind;
+        if closes(k) {
+            after.push(0);
+        } else if opens(k) {
+            if after.len() > 1 {
+                sum -= after.pop().unwrap_or(0);
+            }
+            f(i, after.len(), after.len() + sum);
+        } else if let Some(last) = after.last_mut() {
+            if is_operator(k) {
+                *last += 1;
+                sum += 1;
+            } else if matches!(k, T::Comma | T::Eq)
+                || (k == T::Newline && !(i > 0 && is_operator(tokens[i - 1].kind)))
+            {
+                sum -= *last;
+                *last = 0;
+            }
+        }
+    }
+}
+
+/// Replaces each bracketed group whose level ([`group_levels`]) is deeper
+/// than [`MAX_NESTING`] by one error token spanning it (the parser reads
+/// that as an expression already diagnosed), with one diagnostic at its
+/// opening bracket.
 pub(crate) fn limit_nesting(tokens: Vec<Token>, diags: &mut Vec<Diagnostic>) -> Vec<Token> {
-    let opens = |k: T| closer(k).is_some();
-    let closes = |k: T| matches!(k, T::RBrace | T::RBracket | T::RParen | T::Gt);
+    // Most often the brackets and all operators together stay in the limit.
     let mut depth = 0usize;
-    let too_deep = tokens.iter().any(|t| {
+    let mut deepest = 0usize;
+    let mut operators = 0usize;
+    for t in &tokens {
         if opens(t.kind) {
             depth += 1;
+            deepest = deepest.max(depth);
         } else if closes(t.kind) {
             depth = depth.saturating_sub(1);
+        } else if is_operator(t.kind) {
+            operators += 1;
         }
-        depth > MAX_NESTING
-    });
-    if !too_deep {
+    }
+    if deepest + operators <= MAX_NESTING {
         return tokens;
     }
+    // The groups too deep, first ones first, with their bracket depths.
+    let mut cut: Vec<(usize, usize, usize)> = Vec::new();
+    group_levels(&tokens, |i, depth, level| {
+        if level > MAX_NESTING {
+            cut.push((i, depth, level));
+        }
+    });
+    if cut.is_empty() {
+        return tokens;
+    }
+    cut.reverse();
+    let mut cut = cut.into_iter().peekable();
     let mut out = Vec::with_capacity(tokens.len());
-    let mut depth = 0usize;
     let mut i = 0;
     while i < tokens.len() {
+        while cut.next_if(|&(at, ..)| at < i).is_some() {}
         let t = tokens[i];
-        if opens(t.kind) && depth == MAX_NESTING {
-            // Skip to the bracket that closes this one (or to the end).
-            let mut inner = 0usize;
-            let mut j = i;
-            while j < tokens.len() {
-                if opens(tokens[j].kind) {
-                    inner += 1;
-                } else if closes(tokens[j].kind) {
-                    inner -= 1;
-                    if inner == 0 {
-                        break;
-                    }
-                }
-                j += 1;
-            }
-            let last = tokens[j.min(tokens.len() - 1)];
-            diags.push(
-                Diagnostic::error(
-                    Code("E0112"),
-                    t.span,
-                    format!("brackets nested more than {MAX_NESTING} deep"),
-                )
-                .with_label(format!(
-                    "this `{}` opens level {}",
-                    text(t.kind),
-                    MAX_NESTING + 1
-                ))
-                .with_help("give the inner values names with `let` and use the names here"),
-            );
-            out.push(Token {
-                kind: T::Error,
-                span: t.span.cover(last.span),
-            });
-            i = j + 1;
+        let Some((_, depth, level)) = cut.next_if(|&(at, ..)| at == i) else {
+            out.push(t);
+            i += 1;
             continue;
+        };
+        // Skip to the bracket that closes this one (or to the end).
+        let mut inner = 0usize;
+        let mut j = i;
+        while j < tokens.len() {
+            if opens(tokens[j].kind) {
+                inner += 1;
+            } else if closes(tokens[j].kind) {
+                inner -= 1;
+                if inner == 0 {
+                    break;
+                }
+            }
+            j += 1;
         }
-        if opens(t.kind) {
-            depth += 1;
-        } else if closes(t.kind) {
-            depth = depth.saturating_sub(1);
-        }
-        out.push(t);
-        i += 1;
+        let last = tokens[j.min(tokens.len() - 1)];
+        let diag = if depth > MAX_NESTING {
+            Diagnostic::error(
+                Code("E0112"),
+                t.span,
+                format!("brackets nested more than {MAX_NESTING} deep"),
+            )
+            .with_label(format!(
+                "this `{}` opens level {}",
+                text(t.kind),
+                MAX_NESTING + 1
+            ))
+        } else {
+            Diagnostic::error(
+                Code("E0112"),
+                t.span,
+                format!("expression nested more than {MAX_NESTING} deep"),
+            )
+            .with_label(format!(
+                "this `{}` opens level {level}, counting the `+` and `*` after the groups around it",
+                text(t.kind),
+            ))
+        };
+        diags.push(diag.with_help("give the inner values names with `let` and use the names here"));
+        out.push(Token {
+            kind: T::Error,
+            span: t.span.cover(last.span),
+        });
+        i = j + 1;
     }
     out
 }

@@ -10,6 +10,9 @@ mod parser;
 mod strings;
 pub mod visit;
 
+pub use delimiters::MAX_NESTING;
+pub use parser::MAX_CHAIN;
+
 use bkp_diagnostics::{Code, Diagnostic, Fix, Span};
 use chumsky::error::{RichPattern, RichReason};
 use chumsky::prelude::*;
@@ -373,9 +376,15 @@ fn convert_errors(
                     "E0105" => "E0105",
                     "E0106" => "E0106",
                     "E0111" => "E0111",
+                    "E0112" => "E0112",
                     _ => "E0103",
                 };
                 let mut d = Diagnostic::error(Code(code), span, msg.to_string());
+                if code == "E0112" {
+                    d = d.with_help(
+                        "give parts of the expression names with `let` and use the names here",
+                    );
+                }
                 if code == "E0105"
                     && let Some(fixed) = msg.rsplit('`').nth(1)
                 {

@@ -454,19 +454,44 @@ pub(crate) fn expr<'s, R: PErr<'s>>(
                         Expr::error(at)
                     }))
         };
-        let product = atom
-            .clone()
-            .foldl(
-                just(T::Star).ignore_then(operand("*", atom)).repeated(),
-                |l, r| binary(BinOp::Mul, l, r),
-            )
-            .boxed();
-        product.clone().foldl(
-            just(T::Plus).ignore_then(operand("+", product)).repeated(),
-            |l, r| binary(BinOp::Add, l, r),
-        )
+        // `a + b + c` is `(a + b) + c`: every operator of a chain is a
+        // level of the tree, so a chain is cut at [`MAX_CHAIN`] operators,
+        // as brackets are at their nesting limit.
+        let chain = move |first: chumsky::Boxed<'s, 's, In<'s>, Expr, Ex<'s, R>>,
+                          op: T,
+                          bin: BinOp,
+                          sym: &'static str| {
+            first
+                .clone()
+                .then(
+                    just(op)
+                        .map_with(|_, e| sp(e.span()))
+                        .then(operand(sym, first))
+                        .repeated()
+                        .collect::<Vec<(Span, Expr)>>(),
+                )
+                .validate(move |(lhs, rest): (Expr, Vec<(Span, Expr)>), _, emitter| {
+                    if let Some((at, _)) = rest.get(MAX_CHAIN) {
+                        emitter.emit(R::custom(
+                            ps(*at),
+                            format!("E0112{CODED}more than {MAX_CHAIN} `{sym}` in one expression"),
+                        ));
+                        let end = rest.last().map_or(lhs.span, |(_, r)| r.span);
+                        return Expr::error(lhs.span.cover(end));
+                    }
+                    rest.into_iter().fold(lhs, |l, (_, r)| binary(bin, l, r))
+                })
+                .boxed()
+        };
+        let product = chain(atom, T::Star, BinOp::Mul, "*");
+        chain(product, T::Plus, BinOp::Add, "+")
     })
 }
+
+/// The most operators in one chain (`a + b + ...`), each a level of the
+/// tree: with [`MAX_NESTING`](crate::delimiters::MAX_NESTING) levels of
+/// brackets, this bounds how deep any pass over an expression recurses.
+pub const MAX_CHAIN: usize = 64;
 
 fn parse_u64(digits: &str) -> Option<u64> {
     digits

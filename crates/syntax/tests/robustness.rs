@@ -76,8 +76,9 @@ proptest! {
     }
 }
 
-/// Nesting past the limits is cut at the limit with one diagnostic, so that
-/// no later pass recurses deeper than that on any input.
+/// Nesting past the limits (brackets, interpolations, chains of operators)
+/// is cut at the limit with one diagnostic, so that no later pass recurses
+/// deeper than that on any input.
 #[test]
 fn deep_nesting_is_cut_at_the_limit() {
     let brackets = format!("let x = {}1{}", "[".repeat(100_000), "]".repeat(100_000));
@@ -91,6 +92,30 @@ fn deep_nesting_is_cut_at_the_limit() {
     let cut = parse(&format!("let x = {interpolations}"));
     let codes: Vec<_> = cut.diagnostics.iter().map(|d| d.code.0).collect();
     assert_eq!(codes, ["E0112"]);
+    let chain = format!("let x = 1{}", " + 1".repeat(100_000));
+    let cut = parse(&chain);
+    let codes: Vec<_> = cut.diagnostics.iter().map(|d| d.code.0).collect();
+    assert_eq!(codes, ["E0112"]);
+    // At the 65th `+`, where the chain passes the limit.
+    assert_eq!(
+        cut.diagnostics[0].span.start(),
+        "let x = 1".len() + 64 * 4 + 1
+    );
+    let products = format!("let x = 2{}", " * 2".repeat(100_000));
+    assert_eq!(
+        parse(&products)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.0)
+            .collect::<Vec<_>>(),
+        ["E0112"]
+    );
+    let at_limit = format!(
+        "let x = 1{}\nlet y = 2{}",
+        " + 1".repeat(64),
+        " * 2".repeat(64)
+    );
+    assert!(parse(&at_limit).diagnostics.is_empty());
     let unbalanced = "(".repeat(5000);
     assert!(
         !parse(&format!("let x = {unbalanced}"))
