@@ -68,3 +68,35 @@ proptest! {
         }
     }
 }
+
+/// The deepest expressions the syntax lets through (groups whose brackets
+/// and following operators add up to the nesting limit, a full chain of
+/// operators inside) and lets naming lets in a long chain go through every
+/// stage without running out of stack, on a test thread's stack; deeper
+/// ones are cut with a diagnostic.
+#[test]
+fn deepest_programs_pass_every_stage() {
+    let chain = format!("1{}", " + 1".repeat(bkp_syntax::MAX_CHAIN));
+    let mut e = chain.clone();
+    for _ in 0..bkp_syntax::MAX_NESTING / 2 - 1 {
+        e = format!("({e}) + 1");
+    }
+    let mut a = Analysis::new(format!("let x = {e}\nlet y = [{e}]\n"));
+    a.compile();
+    assert!(a.diagnostics.is_empty(), "{:?}", a.diagnostics.first());
+    let mut e = chain.clone();
+    for _ in 0..bkp_syntax::MAX_NESTING - 1 {
+        e = format!("({e}){}", " + 1".repeat(bkp_syntax::MAX_CHAIN));
+    }
+    let mut a = Analysis::new(format!("let x = {e}\n"));
+    a.compile();
+    let codes: Vec<_> = a.diagnostics.iter().map(|d| d.code.0).collect();
+    assert_eq!(codes, ["E0112"]);
+    let mut lets = String::from("let a0 = 1d\n");
+    for i in 1..20_000 {
+        lets.push_str(&format!("let a{i} = a{}\n", i - 1));
+    }
+    lets.push_str("vault v { lock_configuration = { min_retention = a19999 } }\n");
+    let mut a = Analysis::new(lets);
+    assert!(a.compile().is_some(), "{:?}", a.diagnostics.first());
+}

@@ -25,6 +25,12 @@ enum LetState {
 /// names (each costs a pass over all of them); later ones from builtins only.
 const SUGGEST_FROM_PROGRAM: usize = 200;
 
+/// When less stack than this is left on entering a let, evaluation goes on
+/// on a new stack segment of [`LET_STACK_GROWTH`] bytes (one let and the
+/// expression it names take far less than the red zone).
+const LET_RED_ZONE: usize = 128 * 1024;
+const LET_STACK_GROWTH: usize = 2 * 1024 * 1024;
+
 /// From this many plans on, the plans of a file are evaluated as two halves
 /// on two threads (see [`Evaluator::eval_plans`]).
 const PARALLEL_MIN_PLANS: usize = 2_000;
@@ -759,6 +765,7 @@ impl<'a> Evaluator<'a> {
         d
     }
 
+    /// The value of let `def`, evaluated at its first use.
     fn let_value(&mut self, def: usize, use_span: Span) -> Spanned {
         match self.let_state.get(&def) {
             Some(LetState::Done(v)) => return v.clone(),
@@ -787,7 +794,9 @@ impl<'a> Evaluator<'a> {
             };
         };
         self.let_state.insert(def, LetState::Evaluating);
-        let v = self.eval(expr);
+        // Lets may name lets in a chain as long as the program: the stack
+        // grows on the heap rather than overflow.
+        let v = stacker::maybe_grow(LET_RED_ZONE, LET_STACK_GROWTH, || self.eval(expr));
         // A cycle found while evaluating keeps its error value.
         if let Some(LetState::Done(existing)) = self.let_state.get(&def) {
             return existing.clone();
