@@ -73,7 +73,8 @@ proptest! {
 /// and following operators add up to the nesting limit, a full chain of
 /// operators inside) and lets naming lets in a long chain go through every
 /// stage without running out of stack, on a test thread's stack; deeper
-/// ones are cut with a diagnostic.
+/// ones, and values that lets nest or copy past their limits, are cut with
+/// a diagnostic.
 #[test]
 fn deepest_programs_pass_every_stage() {
     let chain = format!("1{}", " + 1".repeat(bkp_syntax::MAX_CHAIN));
@@ -99,4 +100,20 @@ fn deepest_programs_pass_every_stage() {
     lets.push_str("vault v { lock_configuration = { min_retention = a19999 } }\n");
     let mut a = Analysis::new(lets);
     assert!(a.compile().is_some(), "{:?}", a.diagnostics.first());
+    // Lets nesting lists in each other, and lets doubling each other, are
+    // cut with one diagnostic each.
+    let mut nested = String::from("let a0 = 1\n");
+    let mut doubled = String::from("let b0 = 1\n");
+    for i in 1..20_000 {
+        nested.push_str(&format!("let a{i} = [a{}]\n", i - 1));
+    }
+    for i in 1..60 {
+        doubled.push_str(&format!("let b{i} = [b{0}, b{0}]\n", i - 1));
+    }
+    for (src, code) in [(nested, "E0222"), (doubled, "E0223")] {
+        let mut a = Analysis::new(src);
+        a.compile();
+        let codes: Vec<_> = a.diagnostics.iter().map(|d| d.code.0).collect();
+        assert_eq!(codes, [code]);
+    }
 }

@@ -18,7 +18,39 @@ const DAY: u64 = 24 * 60;
 #[derive(Clone)]
 enum LetState {
     Evaluating,
-    Done(Spanned),
+    /// The value, and how many values it holds (itself included).
+    Done(Spanned, usize),
+}
+
+/// How deep a value may nest: as deep as brackets may
+/// ([`bkp_syntax::MAX_NESTING`]), also when lets put lists or records into
+/// each other, so that every pass over a value stays far from the end of its
+/// stack.
+const MAX_VALUE_DEPTH: usize = bkp_syntax::MAX_NESTING;
+
+/// How many values the uses of lets may copy in all: a let that lists
+/// another twice doubles it, and forty such lets would not fit in memory.
+const MAX_LET_COPIES: usize = 1_000_000;
+
+/// How many values `v` holds (itself included) and how deep they nest.
+/// The recursion is bounded: a let's value nests at most
+/// [`MAX_VALUE_DEPTH`] deep, and the expression around it as deep as
+/// brackets may.
+fn extent(v: &Value) -> (usize, usize) {
+    let fields = |fields: &[RecordField]| {
+        fields.iter().fold((1, 1), |(n, d), f| {
+            let (fn_, fd) = extent(&f.value.value);
+            (n + fn_, d.max(fd + 1))
+        })
+    };
+    match v {
+        Value::List(items) => items.iter().fold((1, 1), |(n, d), i| {
+            let (inner_n, inner_d) = extent(&i.value);
+            (n + inner_n, d.max(inner_d + 1))
+        }),
+        Value::Record(fs) | Value::Statement { fields: fs, .. } => fields(fs),
+        _ => (1, 1),
+    }
 }
 
 /// How many unknown names of a file get suggestions from the program's own
@@ -56,6 +88,10 @@ pub(crate) struct Evaluator<'a> {
     early_errors: Vec<Span>,
     lets: HashMap<usize, &'a ast::Expr>,
     let_state: HashMap<usize, LetState>,
+    /// How many values the uses of lets have copied so far.
+    let_copies: usize,
+    /// Whether a let's value was cut for nesting too deep.
+    cut_deep_let: bool,
     vault_ids: HashMap<usize, VaultId>,
     role_ids: HashMap<usize, RoleId>,
     /// The first plan definition of each plan declaration, by its span.
@@ -175,6 +211,8 @@ impl<'a> Evaluator<'a> {
             early_errors: Vec::new(),
             lets: HashMap::new(),
             let_state: HashMap::new(),
+            let_copies: 0,
+            cut_deep_let: false,
             vault_ids: HashMap::new(),
             role_ids: HashMap::new(),
             plan_defs: HashMap::with_capacity(file.items.len()),
@@ -365,7 +403,7 @@ impl<'a> Evaluator<'a> {
             .let_state
             .drain()
             .filter_map(|(d, s)| {
-                if let LetState::Done(v) = s {
+                if let LetState::Done(v, _) = s {
                     Some((d, v))
                 } else {
                     None
@@ -470,6 +508,8 @@ impl<'a> Evaluator<'a> {
             early_errors: self.early_errors.clone(),
             lets: self.lets.clone(),
             let_state: self.let_state.clone(),
+            let_copies: self.let_copies,
+            cut_deep_let: self.cut_deep_let,
             vault_ids: self.vault_ids.clone(),
             role_ids: self.role_ids.clone(),
             plan_defs: self.plan_defs.clone(),
@@ -768,7 +808,30 @@ impl<'a> Evaluator<'a> {
     /// The value of let `def`, evaluated at its first use.
     fn let_value(&mut self, def: usize, use_span: Span) -> Spanned {
         match self.let_state.get(&def) {
-            Some(LetState::Done(v)) => return v.clone(),
+            Some(LetState::Done(v, size)) => {
+                let size = *size;
+                if self.let_copies <= MAX_LET_COPIES && self.let_copies + size > MAX_LET_COPIES {
+                    let d = &self.defs[def];
+                    let diag = Diagnostic::error(
+                        VALUE_TOO_LARGE,
+                        use_span,
+                        format!(
+                            "the uses of lets copy more than {MAX_LET_COPIES} values in all"
+                        ),
+                    )
+                    .with_label(format!("`{}` holds {size} values", d.name))
+                    .with_help("list the values once, or use `tag(...)` or `conditions` to select many resources");
+                    self.diags.push(diag);
+                }
+                self.let_copies = self.let_copies.saturating_add(size);
+                if self.let_copies > MAX_LET_COPIES {
+                    return Spanned {
+                        value: Value::Error,
+                        span: use_span,
+                    };
+                }
+                return v.clone();
+            }
             Some(LetState::Evaluating) => {
                 let d = &self.defs[def];
                 let diag = Diagnostic::error(
@@ -782,7 +845,7 @@ impl<'a> Evaluator<'a> {
                     value: Value::Error,
                     span: use_span,
                 };
-                self.let_state.insert(def, LetState::Done(err.clone()));
+                self.let_state.insert(def, LetState::Done(err.clone(), 1));
                 return err;
             }
             None => {}
@@ -798,11 +861,43 @@ impl<'a> Evaluator<'a> {
         // grows on the heap rather than overflow.
         let v = stacker::maybe_grow(LET_RED_ZONE, LET_STACK_GROWTH, || self.eval(expr));
         // A cycle found while evaluating keeps its error value.
-        if let Some(LetState::Done(existing)) = self.let_state.get(&def) {
+        if let Some(LetState::Done(existing, _)) = self.let_state.get(&def) {
             return existing.clone();
         }
-        self.let_state.insert(def, LetState::Done(v.clone()));
+        let (size, depth) = extent(&v.value);
+        let (v, size) = if depth > MAX_VALUE_DEPTH {
+            // Lets built on a cut one grow again from its error value: only
+            // the first cut is reported.
+            if !self.cut_deep_let {
+                self.cut_deep_let = true;
+                self.report_deep_let(def, depth, v.span);
+            }
+            let err = Spanned {
+                value: Value::Error,
+                span: v.span,
+            };
+            (err, 1)
+        } else {
+            (v, size)
+        };
+        self.let_state.insert(def, LetState::Done(v.clone(), size));
         v
+    }
+
+    /// Reports that the value of let `def` nests `depth` deep.
+    fn report_deep_let(&mut self, def: usize, depth: usize, value: Span) {
+        let d = &self.defs[def];
+        let diag = Diagnostic::error(
+            VALUE_TOO_DEEP,
+            d.name_span,
+            format!(
+                "the value of `{}` nests {depth} deep, more than {MAX_VALUE_DEPTH}",
+                d.name
+            ),
+        )
+        .with_related(value, "this value holds lists or records of other lets")
+        .with_help("build the value with fewer levels");
+        self.diags.push(diag);
     }
 
     fn eval_record(&mut self, r: &ast::Record) -> Vec<RecordField> {
