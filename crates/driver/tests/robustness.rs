@@ -110,7 +110,14 @@ fn deepest_programs_pass_every_stage() {
     for i in 1..60 {
         doubled.push_str(&format!("let b{i} = [b{0}, b{0}]\n", i - 1));
     }
-    for (src, code) in [(nested, "E0222"), (doubled, "E0223")] {
+    let mut strings = String::from("let text0 = \"ab\"\n");
+    for i in 1..60 {
+        strings.push_str(&format!(
+            "let text{i} = \"${{text{0}}}${{text{0}}}\"\n",
+            i - 1
+        ));
+    }
+    for (src, code) in [(nested, "E0222"), (doubled, "E0223"), (strings, "E0224")] {
         let mut a = Analysis::new(src);
         a.compile();
         let codes: Vec<_> = a.diagnostics.iter().map(|d| d.code.0).collect();

@@ -28,7 +28,8 @@ codes! {
     CONFLICT = "E0220": "A property may be given one way only.";
     BAD_VALUE = "E0221": "The value is outside what the field accepts.";
     VALUE_TOO_DEEP = "E0222": "A value nests at most 64 deep, also when lets put lists or records into each other.";
-    VALUE_TOO_LARGE = "E0223": "The values that uses of lets copy add up to at most a million (a let that lists another twice doubles it).";
+    VALUE_TOO_LARGE = "E0223": "The values that uses of lets copy add up to at most a million, a string counting one per 64 bytes (a let that lists another twice doubles it).";
+    STRING_TOO_LONG = "E0224": "A string built with `+` or `${...}` is at most 1,000,000 bytes long, more than a template may hold.";
     NOT_CRON = "E0301": "AWS Backup schedules are cron expressions with six fields.";
     VAULT_NAME = "E0302": "Vault names match `^[a-zA-Z0-9\\-_]{2,50}$`.";
     LOCK_MIN = "E0303": "A vault lock's `min_retention` is at least 1 day.";

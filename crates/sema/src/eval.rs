@@ -32,7 +32,12 @@ const MAX_VALUE_DEPTH: usize = bkp_syntax::MAX_NESTING;
 /// another twice doubles it, and forty such lets would not fit in memory.
 const MAX_LET_COPIES: usize = 1_000_000;
 
-/// How many values `v` holds (itself included) and how deep they nest.
+/// The longest string `+` and interpolation may build: a template holds at
+/// most a megabyte, and strings doubled through lets grow exponentially.
+const MAX_STRING_BYTES: usize = 1_000_000;
+
+/// How many values `v` holds (itself included, a string counting one per 64
+/// bytes) and how deep they nest.
 /// The recursion is bounded: a let's value nests at most
 /// [`MAX_VALUE_DEPTH`] deep, and the expression around it as deep as
 /// brackets may.
@@ -49,6 +54,7 @@ fn extent(v: &Value) -> (usize, usize) {
             (n + inner_n, d.max(inner_d + 1))
         }),
         Value::Record(fs) | Value::Statement { fields: fs, .. } => fields(fs),
+        Value::Str(s) => (1 + s.len() / 64, 1),
         _ => (1, 1),
     }
 }
@@ -650,7 +656,7 @@ impl<'a> Evaluator<'a> {
                 )),
             },
             ExprKind::Bool(b) => Value::Bool(*b),
-            ExprKind::Str(parts) => self.eval_string(parts),
+            ExprKind::Str(parts) => self.eval_string(parts, expr.span),
             ExprKind::Name(id) => self.eval_name(id),
             ExprKind::List(items) => Value::List(items.iter().map(|e| self.eval(e)).collect()),
             ExprKind::Record(r) => Value::Record(self.eval_record(r)),
@@ -690,7 +696,7 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn eval_string(&mut self, parts: &[StrPart]) -> Value {
+    fn eval_string(&mut self, parts: &[StrPart], span: Span) -> Value {
         let mut out = String::new();
         for p in parts {
             match p {
@@ -698,7 +704,12 @@ impl<'a> Evaluator<'a> {
                 StrPart::Interp(e, _) => {
                     let v = self.eval(e);
                     match v.value {
-                        Value::Str(s) => out.push_str(&s),
+                        Value::Str(s) => {
+                            if out.len() + s.len() > MAX_STRING_BYTES {
+                                return self.string_too_long(out.len() + s.len(), span);
+                            }
+                            out.push_str(&s)
+                        }
                         Value::Int(i) => out.push_str(&i.to_string()),
                         Value::Bool(b) => out.push_str(&b.to_string()),
                         Value::Error => return Value::Error,
@@ -720,6 +731,18 @@ impl<'a> Evaluator<'a> {
             }
         }
         Value::Str(out)
+    }
+
+    /// The error for a string of `len` bytes built at `span`.
+    fn string_too_long(&mut self, len: usize, span: Span) -> Value {
+        self.error(
+            Diagnostic::error(
+                STRING_TOO_LONG,
+                span,
+                format!("this string would be {len} bytes long, more than {MAX_STRING_BYTES}"),
+            )
+            .with_help("a template holds at most a megabyte; build shorter strings"),
+        )
     }
 
     fn eval_name(&mut self, id: &ast::Ident) -> Value {
@@ -944,7 +967,13 @@ impl<'a> Evaluator<'a> {
             (Add, Value::Duration(a), Value::Duration(b)) => a
                 .checked_add(*b)
                 .map_or_else(|| overflow(self), Value::Duration),
-            (Add, Value::Str(a), Value::Str(b)) => Value::Str(format!("{a}{b}")),
+            (Add, Value::Str(a), Value::Str(b)) => {
+                if a.len() + b.len() > MAX_STRING_BYTES {
+                    self.string_too_long(a.len() + b.len(), span)
+                } else {
+                    Value::Str(format!("{a}{b}"))
+                }
+            }
             (Mul, Value::Int(a), Value::Int(b)) => {
                 a.checked_mul(*b).map_or_else(|| overflow(self), Value::Int)
             }
