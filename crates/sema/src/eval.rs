@@ -42,18 +42,17 @@ const MAX_STRING_BYTES: usize = 1_000_000;
 /// [`MAX_VALUE_DEPTH`] deep, and the expression around it as deep as
 /// brackets may.
 fn extent(v: &Value) -> (usize, usize) {
-    let fields = |fields: &[RecordField]| {
-        fields.iter().fold((1, 1), |(n, d), f| {
-            let (fn_, fd) = extent(&f.value.value);
-            (n + fn_, d.max(fd + 1))
-        })
-    };
-    match v {
-        Value::List(items) => items.iter().fold((1, 1), |(n, d), i| {
-            let (inner_n, inner_d) = extent(&i.value);
+    fn around<'v>(children: impl Iterator<Item = &'v Value>) -> (usize, usize) {
+        children.fold((1, 1), |(n, d), c| {
+            let (inner_n, inner_d) = extent(c);
             (n + inner_n, d.max(inner_d + 1))
-        }),
-        Value::Record(fs) | Value::Statement { fields: fs, .. } => fields(fs),
+        })
+    }
+    match v {
+        Value::List(items) => around(items.iter().map(|i| &i.value)),
+        Value::Record(fs) | Value::Statement { fields: fs, .. } => {
+            around(fs.iter().map(|f| &f.value.value))
+        }
         Value::Str(s) => (1 + s.len() / 64, 1),
         _ => (1, 1),
     }
@@ -830,31 +829,14 @@ impl<'a> Evaluator<'a> {
 
     /// The value of let `def`, evaluated at its first use.
     fn let_value(&mut self, def: usize, use_span: Span) -> Spanned {
+        // A copy is counted before it is made: past the limit, none is.
+        if let Some(&LetState::Done(_, size)) = self.let_state.get(&def)
+            && !self.copy_let(def, size, use_span)
+        {
+            return Spanned::error(use_span);
+        }
         match self.let_state.get(&def) {
-            Some(LetState::Done(v, size)) => {
-                let size = *size;
-                if self.let_copies <= MAX_LET_COPIES && self.let_copies + size > MAX_LET_COPIES {
-                    let d = &self.defs[def];
-                    let diag = Diagnostic::error(
-                        VALUE_TOO_LARGE,
-                        use_span,
-                        format!(
-                            "the uses of lets copy more than {MAX_LET_COPIES} values in all"
-                        ),
-                    )
-                    .with_label(format!("`{}` holds {size} values", d.name))
-                    .with_help("list the values once, or use `tag(...)` or `conditions` to select many resources");
-                    self.diags.push(diag);
-                }
-                self.let_copies = self.let_copies.saturating_add(size);
-                if self.let_copies > MAX_LET_COPIES {
-                    return Spanned {
-                        value: Value::Error,
-                        span: use_span,
-                    };
-                }
-                return v.clone();
-            }
+            Some(LetState::Done(v, _)) => return v.clone(),
             Some(LetState::Evaluating) => {
                 let d = &self.defs[def];
                 let diag = Diagnostic::error(
@@ -864,20 +846,14 @@ impl<'a> Evaluator<'a> {
                 )
                 .with_related(use_span, "used here while computing it");
                 self.diags.push(diag);
-                let err = Spanned {
-                    value: Value::Error,
-                    span: use_span,
-                };
+                let err = Spanned::error(use_span);
                 self.let_state.insert(def, LetState::Done(err.clone(), 1));
                 return err;
             }
             None => {}
         }
         let Some(expr) = self.lets.get(&def).copied() else {
-            return Spanned {
-                value: Value::Error,
-                span: use_span,
-            };
+            return Spanned::error(use_span);
         };
         self.let_state.insert(def, LetState::Evaluating);
         // Lets may name lets in a chain as long as the program: the stack
@@ -895,16 +871,34 @@ impl<'a> Evaluator<'a> {
                 self.cut_deep_let = true;
                 self.report_deep_let(def, depth, v.span);
             }
-            let err = Spanned {
-                value: Value::Error,
-                span: v.span,
-            };
-            (err, 1)
+            (Spanned::error(v.span), 1)
         } else {
             (v, size)
         };
         self.let_state.insert(def, LetState::Done(v.clone(), size));
         v
+    }
+
+    /// Counts a copy of let `def`'s value of `size` values at `use_span`;
+    /// false past [`MAX_LET_COPIES`] in all, reported at the use that
+    /// passes it.
+    fn copy_let(&mut self, def: usize, size: usize, use_span: Span) -> bool {
+        let before = self.let_copies;
+        self.let_copies = before.saturating_add(size);
+        if before <= MAX_LET_COPIES && self.let_copies > MAX_LET_COPIES {
+            let d = &self.defs[def];
+            let diag = Diagnostic::error(
+                VALUE_TOO_LARGE,
+                use_span,
+                format!("the uses of lets copy more than {MAX_LET_COPIES} values in all"),
+            )
+            .with_label(format!("`{}` holds {size} values", d.name))
+            .with_help(
+                "list the values once, or use `tag(...)` or `conditions` to select many resources",
+            );
+            self.diags.push(diag);
+        }
+        self.let_copies <= MAX_LET_COPIES
     }
 
     /// Reports that the value of let `def` nests `depth` deep.

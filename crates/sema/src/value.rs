@@ -13,6 +13,16 @@ pub struct Spanned {
     pub span: Span,
 }
 
+impl Spanned {
+    /// The value of an erroneous expression at `span` (already diagnosed).
+    pub fn error(span: Span) -> Spanned {
+        Spanned {
+            value: Value::Error,
+            span,
+        }
+    }
+}
+
 /// What a resource constructor selects.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ResourceValue {

@@ -44,7 +44,7 @@ pub(crate) struct Balanced {
 /// An operator also makes a level of the tree (`(x) + 1 + 1` is
 /// `((x) + 1) + 1`, `x` two levels below the sum), so a group's level
 /// counts the `+` and `*` after it in the chains around it as well as the
-/// brackets around it ([`group_levels`]); a chain itself is limited by the
+/// brackets around it ([`too_deep_groups`]); a chain itself is limited by the
 /// parser ([`MAX_CHAIN`](crate::parser::MAX_CHAIN)).
 pub const MAX_NESTING: usize = 64;
 
@@ -70,15 +70,17 @@ fn is_operator(k: T) -> bool {
     matches!(k, T::Plus | T::Star)
 }
 
-/// Calls `f` with the index of each opening bracket of `tokens` (balanced),
-/// its bracket depth and its level in the tree: the brackets around it plus
-/// the operators that follow the groups around it, and it, in their chains.
+/// The opening brackets of `tokens` (balanced) whose group's level in the
+/// tree is past [`MAX_NESTING`], first ones first: the index, the bracket
+/// depth and the level, which counts the brackets around the group plus the
+/// operators that follow the groups around it, and it, in their chains.
 ///
 /// The scan runs from the end, where the operators after a group are met
 /// before the group. A chain ends at `,`, `=`, and a line break that does
 /// not follow an operator; counting an operator that in fact belongs to a
 /// tighter `*` chain only makes the level higher than it is.
-fn group_levels(tokens: &[Token], mut f: impl FnMut(usize, usize, usize)) {
+fn too_deep_groups(tokens: &[Token]) -> Vec<(usize, usize, usize)> {
+    let mut found = Vec::new();
     // Per open group, innermost last: the operators after the current
     // position in its current chain. The first entry is the top level.
     let mut after: Vec<usize> = vec![0];
@@ -91,7 +93,9 @@ fn group_levels(tokens: &[Token], mut f: impl FnMut(usize, usize, usize)) {
             if after.len() > 1 {
                 sum -= after.pop().unwrap_or(0);
             }
-            f(i, after.len(), after.len() + sum);
+            if after.len() + sum > MAX_NESTING {
+                found.push((i, after.len(), after.len() + sum));
+            }
         } else if let Some(last) = after.last_mut() {
             if is_operator(k) {
                 *last += 1;
@@ -104,9 +108,11 @@ fn group_levels(tokens: &[Token], mut f: impl FnMut(usize, usize, usize)) {
             }
         }
     }
+    found.reverse();
+    found
 }
 
-/// Replaces each bracketed group whose level ([`group_levels`]) is deeper
+/// Replaces each bracketed group whose level ([`too_deep_groups`]) is deeper
 /// than [`MAX_NESTING`] by one error token spanning it (the parser reads
 /// that as an expression already diagnosed), with one diagnostic at its
 /// opening bracket.
@@ -128,17 +134,10 @@ pub(crate) fn limit_nesting(tokens: Vec<Token>, diags: &mut Vec<Diagnostic>) -> 
     if deepest + operators <= MAX_NESTING {
         return tokens;
     }
-    // The groups too deep, first ones first, with their bracket depths.
-    let mut cut: Vec<(usize, usize, usize)> = Vec::new();
-    group_levels(&tokens, |i, depth, level| {
-        if level > MAX_NESTING {
-            cut.push((i, depth, level));
-        }
-    });
+    let cut = too_deep_groups(&tokens);
     if cut.is_empty() {
         return tokens;
     }
-    cut.reverse();
     let mut cut = cut.into_iter().peekable();
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
@@ -165,29 +164,25 @@ pub(crate) fn limit_nesting(tokens: Vec<Token>, diags: &mut Vec<Diagnostic>) -> 
             j += 1;
         }
         let last = tokens[j.min(tokens.len() - 1)];
-        let diag = if depth > MAX_NESTING {
-            Diagnostic::error(
-                Code("E0112"),
-                t.span,
+        let bracket = text(t.kind);
+        let (message, label) = if depth > MAX_NESTING {
+            (
                 format!("brackets nested more than {MAX_NESTING} deep"),
+                format!("this `{bracket}` opens level {}", MAX_NESTING + 1),
             )
-            .with_label(format!(
-                "this `{}` opens level {}",
-                text(t.kind),
-                MAX_NESTING + 1
-            ))
         } else {
-            Diagnostic::error(
-                Code("E0112"),
-                t.span,
+            (
                 format!("expression nested more than {MAX_NESTING} deep"),
+                format!(
+                    "this `{bracket}` opens level {level}, counting the `+` and `*` after the groups around it"
+                ),
             )
-            .with_label(format!(
-                "this `{}` opens level {level}, counting the `+` and `*` after the groups around it",
-                text(t.kind),
-            ))
         };
-        diags.push(diag.with_help("give the inner values names with `let` and use the names here"));
+        diags.push(
+            Diagnostic::error(Code("E0112"), t.span, message)
+                .with_label(label)
+                .with_help("give the inner values names with `let` and use the names here"),
+        );
         out.push(Token {
             kind: T::Error,
             span: t.span.cover(last.span),
